@@ -1,0 +1,54 @@
+using System.Globalization;
+
+namespace ActionGen.Notebooks;
+
+/// <summary>The runner's parsed arguments.</summary>
+/// <param name="Options">Quick mode, time limit, threads.</param>
+/// <param name="Notebooks">Notebooks named on the command line (empty: the whole series).</param>
+/// <param name="Help">True when --help was given.</param>
+/// <param name="Error">What was wrong with the arguments, or null.</param>
+public sealed record CommandLine(NotebookRunOptions Options, IReadOnlyList<string> Notebooks, bool Help, string? Error)
+{
+    /// <summary>The usage text.</summary>
+    public const string Usage =
+        "usage: dotnet run --project tools/ActionGen.Notebooks -- [--quick] [--timeout-minutes N] [--threads N] [notebook.ipynb ...]\n" +
+        "  --quick              smaller training budgets (also: ACTIONGEN_QUICK=1); every notebook's assertions still run\n" +
+        "  --timeout-minutes N  stop a notebook that runs longer (default 30)\n" +
+        "  --threads N          pin libtorch's thread count in the kernel\n" +
+        "  notebook.ipynb       run only these (default: every notebooks/NN-*.ipynb, in order)";
+
+    /// <summary>Parses <paramref name="args"/>; <paramref name="quickVariable"/> is the value of ACTIONGEN_QUICK.</summary>
+    public static CommandLine Parse(IReadOnlyList<string> args, string? quickVariable)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        bool quick = quickVariable?.Trim() is "1" or "true";
+        double timeoutMinutes = 30;
+        int? threads = null;
+        var notebooks = new List<string>();
+        for (int i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick":
+                    quick = true;
+                    break;
+                case "--help" or "-h":
+                    return new CommandLine(new NotebookRunOptions(quick, TimeSpan.FromMinutes(timeoutMinutes)), notebooks, true, null);
+                case "--timeout-minutes" or "--threads":
+                    if (i + 1 >= args.Count || !double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || value <= 0)
+                        return Fail($"{args[i]} needs a positive number, got '{(i + 1 < args.Count ? args[i + 1] : "nothing")}'.");
+                    if (args[i] == "--threads") threads = (int)value; else timeoutMinutes = value;
+                    i++;
+                    break;
+                default:
+                    if (args[i].StartsWith("--", StringComparison.Ordinal)) return Fail($"Unknown option '{args[i]}'.");
+                    notebooks.Add(args[i]);
+                    break;
+            }
+        }
+        return new CommandLine(new NotebookRunOptions(quick, TimeSpan.FromMinutes(timeoutMinutes), threads), notebooks, false, null);
+    }
+
+    private static CommandLine Fail(string error) =>
+        new(new NotebookRunOptions(false, TimeSpan.FromMinutes(30)), [], false, error);
+}
