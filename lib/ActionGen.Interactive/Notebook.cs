@@ -22,7 +22,7 @@ public static class Notebook
     private static SetupReport SetupAfterBinding(int seed)
     {
         var runtime = TorchRuntime.Initialize();
-        ChartDisplay.Register();
+        KernelFormatters.Register();
         var device = DeviceSelector.FromEnvironment();
         Seeds.Seed(seed);
         return new SetupReport(runtime, device, seed, RunMode.IsQuick);

@@ -1,0 +1,64 @@
+using ActionGen.Tasks;
+using Plotly.NET;
+using Plotly.NET.CSharp;
+using Chart = Plotly.NET.CSharp.Chart;
+
+namespace ActionGen.Charts;
+
+/// <summary>A path in the obstacle scene with the mode it is drawn as.</summary>
+/// <param name="Points">The positions visited.</param>
+/// <param name="Side">Left, Right, or Other (drawn as a failure).</param>
+public sealed record ScenePath(IReadOnlyList<Vec2> Points, PassSide Side);
+
+/// <summary>Draws the obstacle scene: obstacle, start box, goal and paths coloured by mode.</summary>
+public static class SceneChart
+{
+    /// <summary>The scene with expert demonstrations.</summary>
+    public static GenericChart Demonstrations(ObstacleScene scene, IEnumerable<Demonstration> demonstrations, string title = "Expert demonstrations")
+    {
+        ArgumentNullException.ThrowIfNull(demonstrations);
+        return Draw(scene, demonstrations.Select(d => new ScenePath(d.Path, d.Side)), title);
+    }
+
+    /// <summary>The scene with any paths, one legend entry per mode present.</summary>
+    public static GenericChart Draw(ObstacleScene scene, IEnumerable<ScenePath> paths, string title)
+    {
+        ArgumentNullException.ThrowIfNull(scene);
+        ArgumentNullException.ThrowIfNull(paths);
+        var charts = new List<GenericChart> { Disc(scene.Obstacle, scene.ObstacleRadius, Palette.Obstacle, "obstacle"), Disc(scene.Goal, scene.GoalRadius, Palette.Goal, "goal"), StartBox(scene) };
+        var legendShown = new HashSet<PassSide>();
+        foreach (var path in paths)
+        {
+            bool firstOfMode = legendShown.Add(path.Side);
+            string name = path.Side switch { PassSide.Left => "passes left", PassSide.Right => "passes right", _ => "collides / fails" };
+            charts.Add(Chart.Line<double, double, string>(
+                    x: path.Points.Select(p => p.X), y: path.Points.Select(p => p.Y),
+                    Name: name, ShowLegend: firstOfMode, LineColor: Palette.Of(path.Side), LineWidth: 1.2, Opacity: 0.55)
+                .WithTraceInfo(LegendGroup: name));
+        }
+        return Chart.Combine(charts)
+            .WithTitleText(title)
+            .WithXAxisStyle<double, double, string>(TitleText: "x", MinMax: Tuple.Create(-1.2, 1.2), ZeroLine: false)
+            .WithYAxisStyle<double, double, string>(TitleText: "y", MinMax: Tuple.Create(-1.2, 1.2), ZeroLine: false)
+            .WithSize(560, 560);
+    }
+
+    /// <summary>A filled circle drawn as a closed polygon.</summary>
+    internal static GenericChart Disc(Vec2 centre, double radius, Color color, string name)
+    {
+        const int points = 64;
+        var angles = Enumerable.Range(0, points + 1).Select(i => 2 * Math.PI * i / points).ToList();
+        return Chart.Line<double, double, string>(
+            x: angles.Select(a => centre.X + radius * Math.Cos(a)), y: angles.Select(a => centre.Y + radius * Math.Sin(a)),
+            Name: name, LineColor: color, Fill: StyleParam.Fill.ToSelf, FillColor: color, Opacity: 0.6);
+    }
+
+    private static GenericChart StartBox(ObstacleScene scene)
+    {
+        double h = scene.StartHalfWidth;
+        var c = scene.StartCentre;
+        double[] xs = [c.X - h, c.X + h, c.X + h, c.X - h, c.X - h];
+        double[] ys = [c.Y - h, c.Y - h, c.Y + h, c.Y + h, c.Y - h];
+        return Chart.Line<double, double, string>(x: xs, y: ys, Name: "start", LineColor: Color.fromHex("#000000"), LineDash: StyleParam.DrawingStyle.Dot);
+    }
+}
