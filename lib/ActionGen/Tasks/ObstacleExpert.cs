@@ -25,6 +25,7 @@ public sealed record ObstacleExpert(ObstacleScene Scene, double Clearance = 0.2,
         // Below the obstacle's height: steer for the side waypoint; past it: steer for the goal.
         var target = position.Y < waypoint.Y - 1e-9 ? waypoint : Scene.Goal;
         var step = (target - position).ClampLength(Scene.MaxStep - 3 * ActionNoise);
-        return step + new Vec2(ActionNoise * Gaussian.Sample(random), ActionNoise * Gaussian.Sample(random));
+        var noisy = step + new Vec2(ActionNoise * Gaussian.Sample(random), ActionNoise * Gaussian.Sample(random));
+        return noisy.ClampLength(Scene.MaxStep); // the robot cannot move farther than MaxStep, noise or not
     }
 }

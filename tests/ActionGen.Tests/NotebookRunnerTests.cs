@@ -1,0 +1,112 @@
+using ActionGen.Notebooks;
+
+namespace ActionGen.Tests;
+
+public class NotebookRunnerTests
+{
+    private static readonly NotebookRunOptions Quick = new(Quick: true, Timeout: TimeSpan.FromMinutes(5), Threads: 1);
+
+    [Fact]
+    public void A_failing_cell_is_named_by_number_and_error_and_the_source_is_not_rewritten()
+    {
+        using var fixture = new NotebookFixture();
+        string path = fixture.Write("99-fixture-failing.ipynb",
+            ("markdown", "# fixture"),
+            ("code", "var x = 1;"),
+            ("code", "throw new InvalidOperationException(\"broken on purpose\");"),
+            ("code", "var y = 2;"));
+        byte[] before = File.ReadAllBytes(path);
+
+        var result = new NotebookRunner(RepositoryRoot.Paths).Run(path, Quick);
+
+        Assert.Equal(NotebookStatus.Failed, result.Status);
+        Assert.NotNull(result.Failure);
+        Assert.Equal(3, result.Failure.CellNumber);
+        Assert.Contains("broken on purpose", result.Failure.Error, StringComparison.Ordinal);
+        Assert.Contains("99-fixture-failing.ipynb failed at cell 3", result.Describe(), StringComparison.Ordinal);
+        Assert.Equal(3, result.CodeCells);
+        Assert.Equal(before, File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void Quick_mode_reaches_the_kernel()
+    {
+        using var fixture = new NotebookFixture();
+        string path = fixture.Write("98-fixture-quick.ipynb",
+            ("code", "if (Environment.GetEnvironmentVariable(\"ACTIONGEN_QUICK\") != \"1\") throw new Exception(\"quick mode not set\");"));
+        var result = new NotebookRunner(RepositoryRoot.Paths).Run(path, Quick);
+        Assert.True(result.Passed, result.Describe());
+    }
+
+    [Fact]
+    public void A_missing_notebook_is_reported_not_run()
+    {
+        var result = new NotebookRunner(RepositoryRoot.Paths).Run("/nonexistent/00-nope.ipynb", Quick);
+        Assert.Equal(NotebookStatus.Invalid, result.Status);
+        Assert.Contains("/nonexistent/00-nope.ipynb", result.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invalid_json_is_reported_with_file_and_line()
+    {
+        using var temp = new TempDirectory();
+        string path = temp.File("00-broken.ipynb", "{\n  \"cells\": [\n    {,\n  ]\n}");
+        var error = Assert.Throws<InvalidDataException>(() => NotebookFile.Load(path));
+        Assert.Contains("00-broken.ipynb", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not valid JSON (line 3", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_that_is_not_a_notebook_is_named_as_such()
+    {
+        using var temp = new TempDirectory();
+        string path = temp.File("00-array.ipynb", "[1, 2]");
+        var error = Assert.Throws<InvalidDataException>(() => NotebookFile.Load(path));
+        Assert.Contains("not a notebook", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("00-intro.ipynb", true)]
+    [InlineData("12-x.ipynb", true)]
+    [InlineData("probe.ipynb", false)]
+    [InlineData("1-short.ipynb", false)]
+    [InlineData("00-notes.md", false)]
+    public void Series_notebooks_are_recognised_by_name(string name, bool expected) =>
+        Assert.Equal(expected, RepositoryPaths.IsSeriesName(name));
+
+    [Fact]
+    public void The_series_is_found_in_order()
+    {
+        var names = RepositoryRoot.Paths.SeriesNotebooks().Select(Path.GetFileName).ToList();
+        Assert.NotEmpty(names);
+        Assert.Equal(names.Order(StringComparer.Ordinal), names);
+        Assert.StartsWith("00-", names[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Command_line_options_parse_and_errors_are_explained()
+    {
+        var parsed = CommandLine.Parse(["--quick", "--timeout-minutes", "12", "--threads", "1", "a.ipynb"], null);
+        Assert.Null(parsed.Error);
+        Assert.True(parsed.Options.Quick);
+        Assert.Equal(TimeSpan.FromMinutes(12), parsed.Options.Timeout);
+        Assert.Equal(1, parsed.Options.Threads);
+        Assert.Equal(["a.ipynb"], parsed.Notebooks);
+
+        Assert.True(CommandLine.Parse([], "1").Options.Quick);
+        Assert.False(CommandLine.Parse([], null).Options.Quick);
+        Assert.Contains("--threads needs a positive number, got 'zero'", CommandLine.Parse(["--threads", "zero"], null).Error, StringComparison.Ordinal);
+        Assert.Contains("Unknown option '--fast'", CommandLine.Parse(["--fast"], null).Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_summary_table_lists_each_notebook_and_the_total()
+    {
+        var table = SummaryTable.Render([
+            new NotebookResult("00-a.ipynb", NotebookStatus.Passed, 1.5, 3, null, null, null),
+            new NotebookResult("01-b.ipynb", NotebookStatus.Failed, 2.26, 4, null, new CellFailure(2, "x"), null)]);
+        Assert.Contains("00-a.ipynb  Passed         1.5", table, StringComparison.Ordinal);
+        Assert.Contains("01-b.ipynb  Failed         2.3", table, StringComparison.Ordinal);
+        Assert.Equal(["total", "3.8"], table.Split('\n')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+}
