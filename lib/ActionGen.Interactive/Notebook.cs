@@ -24,6 +24,7 @@ public static class Notebook
         var runtime = TorchRuntime.Initialize();
         KernelFormatters.Register();
         var device = DeviceSelector.FromEnvironment();
+        TorchDefaults.Device = device.Device; // policies created without a device argument go here
         Seeds.Seed(seed);
         return new SetupReport(runtime, device, seed, RunMode.IsQuick);
     }

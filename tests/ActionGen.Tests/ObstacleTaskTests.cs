@@ -23,12 +23,28 @@ public class ObstacleTaskTests
         }
     }
 
-    [Fact]
-    public void The_left_fraction_is_respected_within_sampling_error()
+    [Theory]
+    [InlineData(1000, 0.7, 700)]
+    [InlineData(100, 0.5, 50)]
+    [InlineData(7, 0.5, 4)]
+    public void Exactly_the_requested_share_of_experts_pass_left_in_a_seeded_order(int episodes, double leftFraction, int expectedLeft)
     {
-        var demos = ObstacleDemonstrations.Generate(1000, seed: 5, leftFraction: 0.7);
-        double left = demos.Count(d => d.Side == PassSide.Left) / 1000.0;
-        Assert.InRange(left, 0.7 - 0.045, 0.7 + 0.045); // ± 3 standard errors, √(0.21/1000) ≈ 0.0145
+        var demos = ObstacleDemonstrations.Generate(episodes, seed: 5, leftFraction: leftFraction);
+        Assert.Equal(expectedLeft, demos.Count(d => d.Side == PassSide.Left));
+        var other = ObstacleDemonstrations.Generate(episodes, seed: 6, leftFraction: leftFraction);
+        if (episodes > 10) Assert.NotEqual(demos.Select(d => d.Side), other.Select(d => d.Side));
+    }
+
+    [Fact]
+    public void Both_modes_share_the_approach_and_split_at_the_decision_point()
+    {
+        var expert = new ObstacleExpert(Scene);
+        var random = new Random(0);
+        var below = new Vec2(0.01, -0.8);
+        Assert.Equal(expert.Act(below, PassSide.Left, new Random(1)), expert.Act(below, PassSide.Right, new Random(1)));
+        var atDecision = expert.DecisionPoint + new Vec2(0, 0.01);
+        Assert.True(expert.Act(atDecision, PassSide.Left, random).X < -0.03);
+        Assert.True(expert.Act(atDecision, PassSide.Right, random).X > 0.03);
     }
 
     [Fact]

@@ -4,8 +4,9 @@ namespace ActionGen.Tasks;
 public static class ObstacleDemonstrations
 {
     /// <summary>
-    /// Rolls the scripted expert out <paramref name="episodes"/> times. Each episode picks Left with probability
-    /// <paramref name="leftFraction"/>, else Right, and ends at the goal (or at the scene's step limit).
+    /// Rolls the scripted expert out <paramref name="episodes"/> times. Exactly round(episodes × <paramref name="leftFraction"/>)
+    /// episodes pass left, the rest right, in a seeded random order — so a "50 / 50" dataset really is 50 / 50 and the
+    /// conditional mean at the shared decision point is the mean of the two modes, not of a sampling accident.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A count below 1 or a fraction outside [0, 1].</exception>
     /// <exception cref="InvalidOperationException">The expert collided or missed the goal (the scene or expert is misconfigured).</exception>
@@ -18,10 +19,14 @@ public static class ObstacleDemonstrations
         var scene = expert.Scene;
         var random = new Random(seed);
 
+        int leftCount = (int)Math.Round(episodes * leftFraction, MidpointRounding.AwayFromZero);
+        var sides = Enumerable.Range(0, episodes).Select(e => e < leftCount ? PassSide.Left : PassSide.Right).ToArray();
+        random.Shuffle(sides);
+
         var demonstrations = new List<Demonstration>(episodes);
         for (int e = 0; e < episodes; e++)
         {
-            var side = random.NextDouble() < leftFraction ? PassSide.Left : PassSide.Right;
+            var side = sides[e];
             var position = scene.SampleStart(random);
             var observations = new List<Vec2>();
             var actions = new List<Vec2>();

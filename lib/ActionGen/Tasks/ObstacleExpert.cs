@@ -1,14 +1,20 @@
 namespace ActionGen.Tasks;
 
 /// <summary>
-/// The scripted demonstrator: it heads for a waypoint beside the obstacle on its chosen side, then for the goal,
-/// at full speed, with small Gaussian noise on every action. Its clearance keeps it out of the obstacle.
+/// The scripted demonstrator. Every expert first heads for the same decision point below the obstacle; there it
+/// commits to its side and heads for a waypoint beside the obstacle, then for the goal — at full speed, with small
+/// Gaussian noise on every action. Until the decision point the two modes share their states, as real demonstrators
+/// share an approach and split only where the obstacle forces a choice. Its clearance keeps it out of the obstacle.
 /// </summary>
 /// <param name="Scene">The scene it acts in.</param>
 /// <param name="Clearance">How far outside the obstacle's rim the side waypoint lies.</param>
+/// <param name="DecisionDistance">How far below the obstacle's rim the decision point lies.</param>
 /// <param name="ActionNoise">Standard deviation of the noise added to each action component.</param>
-public sealed record ObstacleExpert(ObstacleScene Scene, double Clearance = 0.2, double ActionNoise = 0.004)
+public sealed record ObstacleExpert(ObstacleScene Scene, double Clearance = 0.45, double DecisionDistance = 0.15, double ActionNoise = 0.004)
 {
+    /// <summary>The shared decision point, straight below the obstacle.</summary>
+    public Vec2 DecisionPoint => new(Scene.Obstacle.X, Scene.Obstacle.Y - Scene.ObstacleRadius - DecisionDistance);
+
     /// <summary>The waypoint beside the obstacle for <paramref name="side"/>.</summary>
     public Vec2 Waypoint(PassSide side) => side switch
     {
@@ -21,10 +27,15 @@ public sealed record ObstacleExpert(ObstacleScene Scene, double Clearance = 0.2,
     public Vec2 Act(Vec2 position, PassSide side, Random random)
     {
         ArgumentNullException.ThrowIfNull(random);
-        var waypoint = Waypoint(side);
-        // Below the obstacle's height: steer for the side waypoint; past it: steer for the goal.
-        var target = position.Y < waypoint.Y - 1e-9 ? waypoint : Scene.Goal;
-        var step = (target - position).ClampLength(Scene.MaxStep - 3 * ActionNoise);
+        const double tolerance = 1e-9;
+        // Below the decision point: approach it. Below the obstacle's height: steer for the side waypoint. Then the goal.
+        var target = position.Y < DecisionPoint.Y - tolerance ? DecisionPoint
+            : position.Y < Scene.Obstacle.Y - tolerance ? Waypoint(side)
+            : Scene.Goal;
+        double speed = Scene.MaxStep - 3 * ActionNoise;
+        var toTarget = target - position;
+        // Waypoints are passed at full speed (the phase switches on height); only the goal is approached to a stop.
+        var step = target == Scene.Goal ? toTarget.ClampLength(speed) : (speed / Math.Max(toTarget.Length, 1e-12)) * toTarget;
         var noisy = step + new Vec2(ActionNoise * Gaussian.Sample(random), ActionNoise * Gaussian.Sample(random));
         return noisy.ClampLength(Scene.MaxStep); // the robot cannot move farther than MaxStep, noise or not
     }

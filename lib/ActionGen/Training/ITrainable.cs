@@ -1,0 +1,23 @@
+using ActionGen.Data;
+using TorchSharp;
+
+namespace ActionGen.Training;
+
+/// <summary>What the shared <see cref="Trainer"/> needs from a method: its parameters and its loss on normalised data.</summary>
+public interface ITrainable
+{
+    /// <summary>The network whose parameters are optimised.</summary>
+    torch.nn.Module Network { get; }
+
+    /// <summary>The device the network lives on.</summary>
+    torch.Device Device { get; }
+
+    /// <summary>Normalises observations (statistics fitted on the training set).</summary>
+    MinMaxNormalizer ObservationNormalizer { get; }
+
+    /// <summary>Normalises actions (statistics fitted on the training set).</summary>
+    MinMaxNormalizer ActionNormalizer { get; }
+
+    /// <summary>The loss on a normalised mini-batch: observations [B, ds], actions [B, da].</summary>
+    LossBreakdown Loss(torch.Tensor observations, torch.Tensor actions);
+}
