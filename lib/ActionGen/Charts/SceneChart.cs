@@ -25,7 +25,7 @@ public static class SceneChart
     {
         ArgumentNullException.ThrowIfNull(scene);
         ArgumentNullException.ThrowIfNull(paths);
-        var charts = new List<GenericChart> { Disc(scene.Obstacle, scene.ObstacleRadius, Palette.Obstacle, "obstacle"), Disc(scene.Goal, scene.GoalRadius, Palette.Goal, "goal"), StartBox(scene) };
+        var charts = new List<GenericChart> { Disc(scene.Obstacle, scene.ObstacleRadius, Palette.Obstacle, "obstacle"), Disc(scene.Goal, scene.GoalRadius, Palette.Goal, "goal") };
         var legendShown = new HashSet<PassSide>();
         foreach (var path in paths)
         {
@@ -36,11 +36,13 @@ public static class SceneChart
                     Name: name, ShowLegend: firstOfMode, LineColor: Palette.Of(path.Side), LineWidth: 1.2, Opacity: 0.55)
                 .WithTraceInfo(LegendGroup: name));
         }
+        charts.Add(StartBox(scene)); // drawn last, so the paths do not hide it
         return Chart.Combine(charts)
             .WithTitleText(title)
             .WithXAxisStyle<double, double, string>(TitleText: "x", MinMax: Tuple.Create(-1.2, 1.2), ZeroLine: false)
             .WithYAxisStyle<double, double, string>(TitleText: "y", MinMax: Tuple.Create(-1.2, 1.2), ZeroLine: false)
-            .WithSize(560, 560);
+            .WithEqualAspect()
+            .WithSize(600, 560);
     }
 
     /// <summary>A filled circle drawn as a closed polygon.</summary>
@@ -59,6 +61,6 @@ public static class SceneChart
         var c = scene.StartCentre;
         double[] xs = [c.X - h, c.X + h, c.X + h, c.X - h, c.X - h];
         double[] ys = [c.Y - h, c.Y - h, c.Y + h, c.Y + h, c.Y - h];
-        return Chart.Line<double, double, string>(x: xs, y: ys, Name: "start", LineColor: Color.fromHex("#000000"), LineDash: StyleParam.DrawingStyle.Dot);
+        return Chart.Line<double, double, string>(x: xs, y: ys, Name: "start box", LineColor: Color.fromHex("#000000"), LineWidth: 2.0, LineDash: StyleParam.DrawingStyle.Dot);
     }
 }
