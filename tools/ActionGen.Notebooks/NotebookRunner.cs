@@ -44,7 +44,8 @@ public sealed class NotebookRunner(RepositoryPaths paths)
         string executedCopy = Path.Combine(paths.ExecutedNotebooks, name);
         File.Delete(executedCopy);
 
-        var environment = new Dictionary<string, string> { ["ACTIONGEN_QUICK"] = options.Quick ? "1" : "0" };
+        // ACTIONGEN_HEADLESS: progress displays show only their final line (every update would be a separate output here).
+        var environment = new Dictionary<string, string> { ["ACTIONGEN_QUICK"] = options.Quick ? "1" : "0", ["ACTIONGEN_HEADLESS"] = "1" };
         if (options.Threads is int threads) environment["ACTIONGEN_THREADS"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var clock = Stopwatch.StartNew();

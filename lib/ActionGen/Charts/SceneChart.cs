@@ -8,7 +8,9 @@ namespace ActionGen.Charts;
 /// <summary>A path in the obstacle scene with the mode it is drawn as.</summary>
 /// <param name="Points">The positions visited.</param>
 /// <param name="Side">Left, Right, or Other (drawn as a failure).</param>
-public sealed record ScenePath(IReadOnlyList<Vec2> Points, PassSide Side);
+/// <param name="Name">Legend text; by default the mode's.</param>
+/// <param name="Emphasis">Draw thick and black, over the others (e.g. one model's plan).</param>
+public sealed record ScenePath(IReadOnlyList<Vec2> Points, PassSide Side, string? Name = null, bool Emphasis = false);
 
 /// <summary>Draws the obstacle scene: obstacle, start box, goal and paths coloured by mode.</summary>
 public static class SceneChart
@@ -29,11 +31,11 @@ public static class SceneChart
         var legendShown = new HashSet<PassSide>();
         foreach (var path in paths)
         {
-            bool firstOfMode = legendShown.Add(path.Side);
-            string name = path.Side switch { PassSide.Left => "passes left", PassSide.Right => "passes right", _ => "collides / fails" };
+            string name = path.Name ?? path.Side switch { PassSide.Left => "passes left", PassSide.Right => "passes right", _ => "collides / fails" };
+            bool firstOfMode = path.Emphasis || legendShown.Add(path.Side);
             charts.Add(Chart.Line<double, double, string>(
-                    x: path.Points.Select(p => p.X), y: path.Points.Select(p => p.Y),
-                    Name: name, ShowLegend: firstOfMode, LineColor: Palette.Of(path.Side), LineWidth: 1.2, Opacity: 0.55)
+                    x: path.Points.Select(p => p.X), y: path.Points.Select(p => p.Y), Name: name, ShowLegend: firstOfMode,
+                    LineColor: path.Emphasis ? Color.fromHex("#000000") : Palette.Of(path.Side), LineWidth: path.Emphasis ? 4.0 : 1.2, Opacity: path.Emphasis ? 1.0 : 0.55)
                 .WithTraceInfo(LegendGroup: name));
         }
         charts.Add(StartBox(scene)); // drawn last, so the paths do not hide it

@@ -101,4 +101,13 @@ public static class DataFiles
         demonstrations.Add(new Demonstration(episode, side, observations, actions));
         return demonstrations;
     }
+
+    /// <summary>Reads the bimodal toy back: observations s and actions a.</summary>
+    /// <exception cref="InvalidDataException">A malformed file: the message names file and line.</exception>
+    public static ScalarPairs ReadBimodal(string path)
+    {
+        var numbers = CsvTable.Read(path).Numbers(["s", "a"]);
+        int rows = numbers.GetLength(0);
+        return new ScalarPairs(Enumerable.Range(0, rows).Select(r => numbers[r, 0]).ToArray(), Enumerable.Range(0, rows).Select(r => numbers[r, 1]).ToArray());
+    }
 }

@@ -34,4 +34,14 @@ public static class ActionChunks
         var actionNames = Enumerable.Range(0, horizon).SelectMany(h => new[] { $"dx{h}", $"dy{h}" }).ToArray();
         return new ActionDataset(observations, actions, ["x", "y"], actionNames);
     }
+
+    /// <summary>The positions a chunk visits from <paramref name="start"/>: start, start + a₀, start + a₀ + a₁, …</summary>
+    public static IReadOnlyList<Vec2> Path(Vec2 start, IReadOnlyList<double> chunk)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        if (chunk.Count % 2 != 0) throw new ArgumentException($"A chunk holds (dx, dy) pairs: expected an even length, got {chunk.Count}.", nameof(chunk));
+        var path = new List<Vec2> { start };
+        for (int h = 0; h < chunk.Count; h += 2) path.Add(path[^1] + new Vec2(chunk[h], chunk[h + 1]));
+        return path;
+    }
 }
