@@ -56,6 +56,7 @@ public static class Trainer
             loss.Total.backward();
             if (options.GradientClipNorm is double maxNorm) torch.nn.utils.clip_grad_norm_(parameters, maxNorm);
             optimizer.step();
+            (model as IAfterOptimizerStep)?.AfterOptimizerStep(step);
 
             double total = loss.Total.item<float>();
             losses.Add(total);
