@@ -19,6 +19,7 @@ public static class KernelFormatters
         Formatter.Register<GenericChart>(
             (chart, writer) => writer.Write(Plotly.NET.Interactive.Formatters.toInteractiveHTML(chart)),
             HtmlFormatter.MimeType);
+        Formatter.Register<ActionGen.Reporting.ComparisonTable>((table, writer) => writer.Write(table.ToHtml()), HtmlFormatter.MimeType);
         RegisterAsText<SetupReport>();
         RegisterAsText<ExerciseResult>();
     }
