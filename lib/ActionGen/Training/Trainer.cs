@@ -37,17 +37,24 @@ public static class Trainer
         double lossSinceReport = 0;
         int stepsSinceReport = 0;
         model.Network.train();
+        double currentRate = double.NaN;
         for (int step = 1; step <= options.Steps; step++)
         {
             using var scope = torch.NewDisposeScope();
             double learningRate = options.LearningRateAt(step - 1);
-            foreach (var group in optimizer.ParamGroups) group.LearningRate = learningRate;
+            if (learningRate != currentRate)
+            {
+                foreach (var group in optimizer.ParamGroups) group.LearningRate = learningRate;
+                currentRate = learningRate;
+            }
 
             using var index = torch.tensor(batches.Next(), dtype: torch.int64, device: model.Device);
             var loss = model.Loss(observations.index_select(0, index), actions.index_select(0, index));
-            var (term, value) = FirstNonFinite(loss);
-            if (term is not null)
+            double total = loss.Total.item<float>(); // the one device-to-host read per step
+            if (!double.IsFinite(total))
             {
+                // Every term feeds the total, so a non-finite total has a first non-finite term to name.
+                var (term, value) = FirstNonFinite(loss, total);
                 if (options.OnNonFinite == NonFiniteHandling.Throw) throw new NonFiniteLossException(step, term, value);
                 return new TrainingHistory(losses, clock.Elapsed.TotalSeconds, options.Steps, step, term);
             }
@@ -58,7 +65,6 @@ public static class Trainer
             optimizer.step();
             (model as IAfterOptimizerStep)?.AfterOptimizerStep(step);
 
-            double total = loss.Total.item<float>();
             losses.Add(total);
             lossSinceReport += total;
             stepsSinceReport++;
@@ -82,14 +88,13 @@ public static class Trainer
         }
     }
 
-    private static (string? Term, double Value) FirstNonFinite(LossBreakdown loss)
+    private static (string Term, double Value) FirstNonFinite(LossBreakdown loss, double total)
     {
         foreach (var (name, value) in loss.Terms)
         {
             double v = value.item<float>();
             if (!double.IsFinite(v)) return (name, v);
         }
-        double total = loss.Total.item<float>();
-        return double.IsFinite(total) ? (null, total) : ("total", total);
+        return ("total", total);
     }
 }
