@@ -73,19 +73,8 @@ public sealed class DiffusionPolicy : Policy, IAfterOptimizerStep
 
     /// <summary>Creates and trains a policy in one call.</summary>
     public static (DiffusionPolicy Policy, TrainingHistory History) Train(
-        ActionDataset data, DiffusionOptions? options = null, TrainerOptions? training = null, IProgress<TrainingProgress>? progress = null, Device? device = null)
-    {
-        var policy = Create(data, options, device);
-        try
-        {
-            return (policy, Trainer.Fit(policy, data, training, progress));
-        }
-        catch
-        {
-            policy.Dispose();
-            throw;
-        }
-    }
+        ActionDataset data, DiffusionOptions? options = null, TrainerOptions? training = null, IProgress<TrainingProgress>? progress = null, Device? device = null) =>
+        TrainNew(Create(data, options, device), data, training, progress);
 
     /// <summary>The same weights with another sampler (shares the network; do not dispose both).</summary>
     public DiffusionPolicy WithSampler(Sampler sampler, int inferenceSteps = 10, double eta = 0.0) =>

@@ -59,19 +59,8 @@ public sealed class MdnPolicy : Policy
 
     /// <summary>Creates and trains a policy in one call.</summary>
     public static (MdnPolicy Policy, TrainingHistory History) Train(
-        ActionDataset data, MdnOptions? options = null, TrainerOptions? training = null, IProgress<TrainingProgress>? progress = null, Device? device = null)
-    {
-        var policy = Create(data, options, device);
-        try
-        {
-            return (policy, Trainer.Fit(policy, data, training, progress));
-        }
-        catch
-        {
-            policy.Dispose();
-            throw;
-        }
-    }
+        ActionDataset data, MdnOptions? options = null, TrainerOptions? training = null, IProgress<TrainingProgress>? progress = null, Device? device = null) =>
+        TrainNew(Create(data, options, device), data, training, progress);
 
     /// <summary>The same network with other sampling settings (shares the weights; do not dispose both).</summary>
     public MdnPolicy WithSampling(MixtureSampling sampling, double weightTemperature = 1.0, double stdScale = 1.0) =>

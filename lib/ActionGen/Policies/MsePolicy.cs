@@ -55,20 +55,8 @@ public sealed class MsePolicy : Policy
 
     /// <summary>Creates and trains a policy in one call: a few lines from data to a working policy.</summary>
     public static (MsePolicy Policy, TrainingHistory History) Train(
-        ActionDataset data, MseOptions? options = null, TrainerOptions? training = null, IProgress<TrainingProgress>? progress = null, torch.Device? device = null)
-    {
-        var policy = Create(data, options, device);
-        try
-        {
-            var history = Trainer.Fit(policy, data, training, progress);
-            return (policy, history);
-        }
-        catch
-        {
-            policy.Dispose();
-            throw;
-        }
-    }
+        ActionDataset data, MseOptions? options = null, TrainerOptions? training = null, IProgress<TrainingProgress>? progress = null, torch.Device? device = null) =>
+        TrainNew(Create(data, options, device), data, training, progress);
 
     /// <summary>The squared error, averaged over batch and action dimensions (torch's mse_loss with mean reduction).</summary>
     public override LossBreakdown Loss(torch.Tensor observations, torch.Tensor actions)

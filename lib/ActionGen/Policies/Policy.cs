@@ -73,6 +73,22 @@ public abstract class Policy : IPolicy, ITrainable
         return output.squeeze(0).to(torch.float64).data<double>().ToArray();
     }
 
+    /// <summary>Trains a freshly created <paramref name="policy"/>; disposes it if training throws.</summary>
+    protected static (T Policy, TrainingHistory History) TrainNew<T>(T policy, ActionDataset data, TrainerOptions? training, IProgress<TrainingProgress>? progress)
+        where T : Policy
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        try
+        {
+            return (policy, Trainer.Fit(policy, data, training, progress));
+        }
+        catch
+        {
+            policy.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Actions in normalised units for normalised observations [B, ds] → [B, da]. Called under no_grad in eval mode.</summary>
     protected abstract torch.Tensor ActNormalized(torch.Tensor observations);
 
