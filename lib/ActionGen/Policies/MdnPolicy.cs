@@ -118,8 +118,7 @@ public sealed class MdnPolicy : Policy
         ArgumentNullException.ThrowIfNull(actions);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        Network.eval();
-        var s = ObservationNormalizer.Normalize(observations.to(float32).to(Device));
+        var s = EvaluationInput(observations);
         var a = ActionNormalizer.Normalize(actions.to(float32).to(Device));
         double logJacobian = ActionNormalizer.Min.Zip(ActionNormalizer.Max, (lo, hi) => hi > lo ? Math.Log((hi - lo) / 2) : 0.0).Sum();
         return (-NegativeLogLikelihood(s, a) - logJacobian).to(observations.device).MoveToOuterDisposeScope();
@@ -131,8 +130,7 @@ public sealed class MdnPolicy : Policy
         ArgumentNullException.ThrowIfNull(observations);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        Network.eval();
-        var m = Mixture(ObservationNormalizer.Normalize(observations.to(float32).to(Device)));
+        var m = Mixture(EvaluationInput(observations));
         long b = m.Logits.shape[0], k = m.Components, d = m.Dim;
         var weights = nn.functional.softmax(m.Logits, 1).to(float64).cpu().data<double>().ToArray();
         var means = ActionNormalizer.Denormalize(m.Means.reshape(b * k, d)).to(float64).cpu().data<double>().ToArray();
@@ -147,8 +145,7 @@ public sealed class MdnPolicy : Policy
         ArgumentNullException.ThrowIfNull(observations);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        Network.eval();
-        var m = Mixture(ObservationNormalizer.Normalize(observations.to(float32).to(Device)));
+        var m = Mixture(EvaluationInput(observations));
         var weights = nn.functional.softmax(m.Logits, 1);
         double[] meanWeight = weights.mean([0]).to(float64).cpu().data<double>().ToArray();
         var argmax = m.Logits.argmax(1);

@@ -58,9 +58,7 @@ public abstract class Policy : IPolicy, ITrainable
         ValidateObservations(observations);
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
-        Network.eval();
-        var normalized = ObservationNormalizer.Normalize(observations.to(torch.float32).to(Device));
-        var actions = ActionNormalizer.Denormalize(ActNormalized(normalized)).to(observations.device);
+        var actions = ActionNormalizer.Denormalize(ActNormalized(EvaluationInput(observations))).to(observations.device);
         return actions.MoveToOuterDisposeScope();
     }
 
@@ -71,6 +69,14 @@ public abstract class Policy : IPolicy, ITrainable
         using var input = torch.tensor(observation.ToArray(), dtype: torch.float32).unsqueeze(0);
         using var output = Act(input);
         return output.squeeze(0).to(torch.float64).data<double>().ToArray();
+    }
+
+    /// <summary>Puts the network in evaluation mode and returns raw observations normalised, as float32 on its device.</summary>
+    protected torch.Tensor EvaluationInput(torch.Tensor observations)
+    {
+        ArgumentNullException.ThrowIfNull(observations);
+        Network.eval();
+        return ObservationNormalizer.Normalize(observations.to(torch.float32).to(Device));
     }
 
     /// <summary>Trains a freshly created <paramref name="policy"/>; disposes it if training throws.</summary>
