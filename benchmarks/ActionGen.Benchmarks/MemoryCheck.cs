@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using ActionGen.Diffusion;
+using ActionGen.Mdn;
+using ActionGen.Mse;
 using ActionGen.Policies;
 using ActionGen.Training;
 using TorchSharp;

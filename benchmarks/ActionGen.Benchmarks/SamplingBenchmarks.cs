@@ -1,4 +1,6 @@
 using ActionGen.Diffusion;
+using ActionGen.Mdn;
+using ActionGen.Mse;
 using ActionGen.Policies;
 using ActionGen.Training;
 using BenchmarkDotNet.Attributes;
@@ -29,9 +31,9 @@ public class SamplingBenchmarks
         mse = MsePolicy.Train(data, training: brief).Policy;
         mdn = MdnPolicy.Train(data, training: brief).Policy;
         ddpm = DiffusionPolicy.Train(data, new DiffusionOptions(Width: 128, Blocks: 2), brief).Policy;
-        ddim10 = ddpm.WithSampler(Sampler.Ddim, 10);
-        ddim5 = ddpm.WithSampler(Sampler.Ddim, 5);
-        ddim2 = ddpm.WithSampler(Sampler.Ddim, 2);
+        ddim10 = ddpm.WithSampling(DiffusionSampling.Ddim(10));
+        ddim5 = ddpm.WithSampling(DiffusionSampling.Ddim(5));
+        ddim2 = ddpm.WithSampling(DiffusionSampling.Ddim(2));
         observations = torch.rand(Batch, 2) * 2 - 1;
     }
 

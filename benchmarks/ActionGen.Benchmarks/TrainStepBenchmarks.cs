@@ -1,5 +1,7 @@
 using ActionGen.Data;
 using ActionGen.Diffusion;
+using ActionGen.Mdn;
+using ActionGen.Mse;
 using ActionGen.Policies;
 using ActionGen.Training;
 using BenchmarkDotNet.Attributes;

@@ -121,8 +121,8 @@ public class DiffusionTests
     {
         var stepsError = Assert.Throws<ArgumentOutOfRangeException>(() => ReverseStep.DdimTimesteps(100, 150));
         Assert.Contains("between 1 and T = 100", stepsError.Message, StringComparison.Ordinal);
-        var optionsError = Assert.Throws<ArgumentOutOfRangeException>(() => new DiffusionOptions(InferenceSteps: 200).Validate());
-        Assert.Equal("InferenceSteps", optionsError.ParamName);
+        var optionsError = Assert.Throws<ArgumentOutOfRangeException>(() => new DiffusionOptions(Sampling: DiffusionSampling.Ddim(200)).Validate());
+        Assert.Equal("Steps", optionsError.ParamName);
         var schedule = NoiseSchedule.Cosine(10);
         var shapeError = Assert.Throws<ArgumentException>(() => schedule.QSample(zeros(4, 2), zeros(new long[] { 3 }, int64), zeros(4, 2)));
         Assert.Contains("one timestep per row ([4]), got [3]", shapeError.Message, StringComparison.Ordinal);
@@ -150,7 +150,7 @@ public class DiffusionTests
     public void Save_and_load_reproduce_the_samples_for_the_same_seed()
     {
         var (s, a) = new BimodalToy().Sample(200, seed: 1);
-        var (policy, _) = DiffusionPolicy.Train(ActionDataset.FromScalars(s, a), new DiffusionOptions(TrainSteps: 20, Width: 16, Blocks: 1, EmaPower: 0.75), new TrainerOptions(Steps: 30));
+        var (policy, _) = DiffusionPolicy.Train(ActionDataset.FromScalars(s, a), new DiffusionOptions(NoiseLevels: 20, Width: 16, Blocks: 1, EmaPower: 0.75), new TrainerOptions(Steps: 30));
         using var temp = new TempDirectory();
         string path = Path.Combine(temp.Path, "diffusion.policy");
         using (policy)

@@ -1,4 +1,6 @@
 using ActionGen.Data;
+using ActionGen.Mdn;
+using ActionGen.Mse;
 using ActionGen.Policies;
 using ActionGen.Tasks;
 using ActionGen.Training;
@@ -51,7 +53,7 @@ public class MdnPolicyTests
     public void The_naive_recipe_goes_non_finite_on_chunked_obstacle_data_and_the_stable_one_does_not()
     {
         var chunks = ActionChunks.FromDemonstrations(ObstacleDemonstrations.Generate(30, seed: 0), horizon: 8);
-        var training = new TrainerOptions(Steps: 300, OnNonFinite: NonFiniteHandling.Record);
+        var training = new TrainerOptions(Steps: 300, OnFailure: FailureHandling.Record);
         var (naive, naiveHistory) = MdnPolicy.Train(chunks, MdnOptions.Naive(components: 16), training);
         var (stable, stableHistory) = MdnPolicy.Train(chunks, new MdnOptions(Components: 16), training);
         naive.Dispose();

@@ -1,4 +1,5 @@
-using ActionGen.Losses;
+using ActionGen.Mdn;
+using ActionGen.Mse;
 using ActionGen.Policies;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -1,4 +1,6 @@
 using ActionGen.Data;
+using ActionGen.Mdn;
+using ActionGen.Mse;
 using ActionGen.Policies;
 using ActionGen.Rollouts;
 using ActionGen.Tasks;

@@ -1,4 +1,6 @@
 using ActionGen.Data;
+using ActionGen.Mdn;
+using ActionGen.Mse;
 using ActionGen.Policies;
 using ActionGen.Training;
 using TorchSharp;
@@ -24,7 +26,7 @@ public class TrainerTests
     public void A_non_finite_loss_can_be_recorded_instead()
     {
         using var policy = MsePolicy.Create(Line, new MseOptions([8]));
-        var history = Trainer.Fit(new ExplodingLoss(policy, atStep: 5), Line, new TrainerOptions(Steps: 20, OnNonFinite: NonFiniteHandling.Record));
+        var history = Trainer.Fit(new ExplodingLoss(policy, atStep: 5), Line, new TrainerOptions(Steps: 20, OnFailure: FailureHandling.Record));
         Assert.False(history.Completed);
         Assert.Equal(5, history.NonFiniteStep);
         Assert.Equal("exploding", history.NonFiniteTerm);
@@ -81,7 +83,7 @@ public class TrainerTests
         public MinMaxNormalizer ObservationNormalizer => inner.ObservationNormalizer;
         public MinMaxNormalizer ActionNormalizer => inner.ActionNormalizer;
 
-        public LossBreakdown Loss(torch.Tensor observations, torch.Tensor actions)
+        public LossBreakdown Loss(torch.Tensor observations, torch.Tensor actions, torch.Generator? generator = null)
         {
             var loss = inner.Loss(observations, actions).Total;
             if (++calls >= atStep) loss = loss * float.PositiveInfinity;

@@ -118,7 +118,8 @@ public sealed class ActionDataset
         {
             for (int c = 0; c < values.GetLength(1); c++)
             {
-                if (!double.IsFinite(values[r, c])) throw new ArgumentException($"{name}[{r}, {c}] is {values[r, c]}: expected finite numbers only.", name);
+                if (!double.IsFinite(values[r, c]) || Math.Abs(values[r, c]) > float.MaxValue)
+                    throw new ArgumentException($"{name}[{r}, {c}] is {values[r, c]}: expected finite numbers within float32's range (the tensors' type).", name);
             }
         }
     }

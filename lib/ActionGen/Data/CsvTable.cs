@@ -36,6 +36,8 @@ public sealed class CsvTable
     /// <exception cref="InvalidDataException">The first problem found, with file and line.</exception>
     public static CsvTable Read(string path)
     {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (Directory.Exists(path)) throw new InvalidDataException($"{path} is a directory, expected a CSV file.");
         if (!File.Exists(path)) throw new FileNotFoundException($"Data file not found: {path}", path);
         using var reader = new StreamReader(path);
         string? header = reader.ReadLine();
@@ -69,8 +71,8 @@ public sealed class CsvTable
             ? index
             : throw new InvalidDataException($"{Path}:1: no column '{name}'; the columns are {string.Join(", ", Columns)}.");
 
-    /// <summary>The named columns as a [rows, columns] matrix of finite numbers.</summary>
-    /// <exception cref="InvalidDataException">A field that is not a finite number, with file, line and column.</exception>
+    /// <summary>The named columns as a [rows, columns] matrix of finite numbers that float32 (the tensors' type) can hold.</summary>
+    /// <exception cref="InvalidDataException">A field that is not such a number, with file, line and column.</exception>
     public double[,] Numbers(IReadOnlyList<string> names)
     {
         ArgumentNullException.ThrowIfNull(names);
@@ -85,8 +87,25 @@ public sealed class CsvTable
                     throw new InvalidDataException($"{Path}:{LineNumbers[r]}: column '{names[c]}' holds '{field}', expected a number.");
                 if (!double.IsFinite(value))
                     throw new InvalidDataException($"{Path}:{LineNumbers[r]}: column '{names[c]}' holds {field}, expected a finite number.");
+                if (Math.Abs(value) > float.MaxValue)
+                    throw new InvalidDataException($"{Path}:{LineNumbers[r]}: column '{names[c]}' holds {field}, beyond float32's range (±{float.MaxValue:E2}): it would become infinite in a tensor.");
                 values[r, c] = value;
             }
+        }
+        return values;
+    }
+
+    /// <summary>The named column as whole numbers ≥ 0 (episode and step indices).</summary>
+    /// <exception cref="InvalidDataException">A field that is not a whole number ≥ 0, with file, line and column.</exception>
+    public int[] Indices(string name)
+    {
+        int index = IndexOf(name);
+        var values = new int[Rows.Count];
+        for (int r = 0; r < Rows.Count; r++)
+        {
+            string field = Rows[r][index].Trim();
+            if (!int.TryParse(field, NumberStyles.None, CultureInfo.InvariantCulture, out values[r]))
+                throw new InvalidDataException($"{Path}:{LineNumbers[r]}: column '{name}' holds '{field}', expected a whole number 0 or above.");
         }
         return values;
     }

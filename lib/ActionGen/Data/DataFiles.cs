@@ -72,7 +72,9 @@ public static class DataFiles
     public static IReadOnlyList<Demonstration> ReadObstacle(string path)
     {
         var table = CsvTable.Read(path);
-        var numbers = table.Numbers(["episode", "step", "x", "y", "dx", "dy"]);
+        int[] episodes = table.Indices("episode");
+        table.Indices("step");                                  // validated: whole numbers
+        var numbers = table.Numbers(["x", "y", "dx", "dy"]);
         string[] sides = table.Text("side");
         var demonstrations = new List<Demonstration>();
         var observations = new List<Vec2>();
@@ -81,9 +83,11 @@ public static class DataFiles
         PassSide side = PassSide.Other;
         for (int r = 0; r < table.Rows.Count; r++)
         {
-            int rowEpisode = (int)numbers[r, 0];
+            int rowEpisode = episodes[r];
             if (rowEpisode != episode)
             {
+                if (demonstrations.Any(d => d.Episode == rowEpisode))
+                    throw new InvalidDataException($"{path}:{table.LineNumbers[r]}: episode {rowEpisode} appears again after episode {episode}: an episode's rows must be contiguous.");
                 if (episode >= 0) demonstrations.Add(new Demonstration(episode, side, observations, actions));
                 episode = rowEpisode;
                 observations = [];
@@ -95,8 +99,8 @@ public static class DataFiles
                     _ => throw new InvalidDataException($"{path}:{table.LineNumbers[r]}: column 'side' holds '{sides[r]}', expected left or right."),
                 };
             }
-            observations.Add(new Vec2(numbers[r, 2], numbers[r, 3]));
-            actions.Add(new Vec2(numbers[r, 4], numbers[r, 5]));
+            observations.Add(new Vec2(numbers[r, 0], numbers[r, 1]));
+            actions.Add(new Vec2(numbers[r, 2], numbers[r, 3]));
         }
         demonstrations.Add(new Demonstration(episode, side, observations, actions));
         return demonstrations;

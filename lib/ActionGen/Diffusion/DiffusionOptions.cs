@@ -1,53 +1,54 @@
+using System.Text.Json.Serialization;
+using ActionGen.Policies;
+using ActionGen.Sampling;
+
 namespace ActionGen.Diffusion;
 
 /// <summary>
 /// Options of the diffusion policy. Defaults follow Diffusion Policy's state-based Push-T setup and LeRobot:
-/// T = 100 training steps, the cosine (<c>squaredcos_cap_v2</c>) schedule, ε-prediction, x̂₀ clipped to [−1, 1] on
-/// min-max-normalised actions. The denoiser is a residual MLP with FiLM conditioning instead of their 1-D temporal
-/// U-Net: the series' actions are short, low-dimensional chunks.
+/// T = 100 noise levels, the cosine (<c>squaredcos_cap_v2</c>) schedule, ε-prediction, x̂₀ clipped to [−1, 1] on
+/// min-max-normalised actions, DDPM sampling. The network is a residual MLP with FiLM conditioning
+/// (<see cref="ResidualFilmMlp"/>) instead of their 1-D temporal U-Net: the series' actions are short, low-dimensional chunks.
 /// </summary>
-/// <param name="TrainSteps">T.</param>
-/// <param name="CosineSchedule">Cosine schedule (true) or Ho et al.'s linear one.</param>
-/// <param name="Prediction">ε or x₀.</param>
-/// <param name="ClipSample">Clip x̂₀ to [−1, 1] at every reverse step.</param>
-/// <param name="Sampler">DDPM or DDIM at run time.</param>
-/// <param name="InferenceSteps">DDIM steps (ignored by DDPM, which uses all T).</param>
-/// <param name="Eta">DDIM's η: 0 deterministic, 1 DDPM-like.</param>
-/// <param name="Variance">DDPM's added variance.</param>
+/// <param name="NoiseLevels">T, the number of noise levels (DP and LeRobot: 100; Ho et al.: 1000). Not optimiser steps.</param>
+/// <param name="Schedule">The noise schedule.</param>
+/// <param name="Target">What the network predicts: the noise ε (default) or the clean action x₀.</param>
+/// <param name="Sampling">How actions are sampled; null means DDPM over all T levels.</param>
 /// <param name="Width">Hidden width of the residual blocks.</param>
 /// <param name="Blocks">Residual blocks.</param>
-/// <param name="TimeEmbedding">Size of the sinusoidal timestep embedding.</param>
+/// <param name="TimeEmbedding">Size of the sinusoidal time embedding.</param>
 /// <param name="EmaPower">When set, keep an exponential moving average of the weights with Diffusion Policy's warm-up
 /// decay 1 − (1 + step)^−power (DP: 0.75), capped at 0.9999, and sample with it. Off by default (as in LeRobot).</param>
 /// <param name="Seed">Seeds the weight initialisation.</param>
 public sealed record DiffusionOptions(
-    int TrainSteps = 100,
-    bool CosineSchedule = true,
-    Prediction Prediction = Prediction.Epsilon,
-    bool ClipSample = true,
-    Sampler Sampler = Sampler.Ddpm,
-    int InferenceSteps = 10,
-    double Eta = 0.0,
-    DdpmVariance Variance = DdpmVariance.Posterior,
+    int NoiseLevels = 100,
+    NoiseScheduleKind Schedule = NoiseScheduleKind.Cosine,
+    NetworkTarget Target = NetworkTarget.Noise,
+    DiffusionSampling? Sampling = null,
     int Width = 256,
     int Blocks = 3,
     int TimeEmbedding = 32,
     double? EmaPower = null,
-    int Seed = 0)
+    int Seed = 0) : IPolicyOptions
 {
-    /// <summary>The schedule these options describe.</summary>
-    public NoiseSchedule Schedule() => CosineSchedule ? NoiseSchedule.Cosine(TrainSteps) : NoiseSchedule.Linear(TrainSteps);
+    /// <summary>The sampling in use: <see cref="Sampling"/>, or DDPM when it is null.</summary>
+    [JsonIgnore]
+    public DiffusionSampling SamplingInUse => Sampling ?? DiffusionSampling.Ddpm();
 
-    /// <summary>Throws when an option is out of range.</summary>
+    /// <summary>The noise schedule these options describe.</summary>
+    public NoiseSchedule BuildSchedule() => NoiseSchedule.Of(Schedule, NoiseLevels);
+
+    /// <summary>Throws when an option is out of range or not finite, naming it.</summary>
     public void Validate()
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(TrainSteps, 2, nameof(TrainSteps));
-        if (InferenceSteps < 1 || InferenceSteps > TrainSteps)
-            throw new ArgumentOutOfRangeException(nameof(InferenceSteps), InferenceSteps, $"DDIM needs between 1 and T = {TrainSteps} steps.");
-        if (!(Eta is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(Eta), Eta, "η must lie in [0, 1].");
+        ArgumentOutOfRangeException.ThrowIfLessThan(NoiseLevels, 2, nameof(NoiseLevels));
+        if (!Enum.IsDefined(Schedule)) throw new ArgumentOutOfRangeException(nameof(Schedule), Schedule, "Unknown noise schedule.");
+        if (Target is not (NetworkTarget.Noise or NetworkTarget.CleanAction))
+            throw new ArgumentOutOfRangeException(nameof(Target), Target, "A diffusion network predicts the noise or the clean action.");
+        SamplingInUse.Validate(NoiseLevels);
         ArgumentOutOfRangeException.ThrowIfLessThan(Width, 1, nameof(Width));
         ArgumentOutOfRangeException.ThrowIfNegative(Blocks, nameof(Blocks));
-        if (TimeEmbedding < 2 || TimeEmbedding % 2 != 0) throw new ArgumentOutOfRangeException(nameof(TimeEmbedding), TimeEmbedding, "The timestep embedding needs an even size ≥ 2.");
-        if (EmaPower is <= 0) throw new ArgumentOutOfRangeException(nameof(EmaPower), EmaPower, "The EMA power must be positive (or null).");
+        if (TimeEmbedding < 2 || TimeEmbedding % 2 != 0) throw new ArgumentOutOfRangeException(nameof(TimeEmbedding), TimeEmbedding, "The time embedding needs an even size ≥ 2.");
+        if (EmaPower is double power) OptionChecks.Positive(power, nameof(EmaPower));
     }
 }

@@ -1,3 +1,4 @@
+using ActionGen.Runtime;
 using TorchSharp;
 
 namespace ActionGen.Diffusion;
@@ -23,7 +24,7 @@ public sealed class NoiseSchedule
     /// <summary>"linear" or "cosine".</summary>
     public string Name { get; }
 
-    /// <summary>T, the number of diffusion steps.</summary>
+    /// <summary>T, the number of noise levels (diffusion steps); timesteps are 0 … T−1.</summary>
     public int Steps => Betas.Length;
 
     /// <summary>β_t.</summary>
@@ -40,6 +41,14 @@ public sealed class NoiseSchedule
 
     /// <summary>ᾱ_{t−1}, with ᾱ_{−1} = 1 (diffusers' set_alpha_to_one).</summary>
     public double AlphaBarBefore(int t) => t <= 0 ? 1.0 : AlphaBars[t - 1];
+
+    /// <summary>The schedule of <paramref name="kind"/> over <paramref name="steps"/> levels, with the reference defaults.</summary>
+    public static NoiseSchedule Of(NoiseScheduleKind kind, int steps) => kind switch
+    {
+        NoiseScheduleKind.Cosine => Cosine(steps),
+        NoiseScheduleKind.Linear => Linear(steps),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown noise schedule."),
+    };
 
     /// <summary>Ho et al. (2020): β linear from <paramref name="betaStart"/> to <paramref name="betaEnd"/> (1e-4 → 0.02 for T = 1000).</summary>
     public static NoiseSchedule Linear(int steps, double betaStart = 1e-4, double betaEnd = 0.02)
@@ -66,6 +75,7 @@ public sealed class NoiseSchedule
     /// </summary>
     public torch.Tensor QSample(torch.Tensor x0, torch.Tensor timesteps, torch.Tensor noise)
     {
+        TorchRuntime.Initialize();
         ArgumentNullException.ThrowIfNull(x0);
         ArgumentNullException.ThrowIfNull(timesteps);
         ArgumentNullException.ThrowIfNull(noise);

@@ -1,17 +1,30 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using ActionGen.Data;
+using ActionGen.Runtime;
 using ActionGen.Training;
 using TorchSharp;
 
 namespace ActionGen.Policies;
 
 /// <summary>
-/// What every method shares: input validation, normalisation on the way in and out, devices, parameter count.
-/// Subclasses implement <see cref="ActNormalized"/> and the loss.
+/// What every method shares: input validation, normalisation on the way in and out, devices, the parameter count,
+/// model files, and disposal. A policy either owns its network or is a <em>view</em> of another policy's network with
+/// other sampling settings (<c>WithSampling</c>): disposing a view leaves the network alone; disposing the owner ends
+/// both. Subclasses implement <see cref="ActNormalized"/>, the loss and what their files store.
 /// </summary>
 public abstract class Policy : IPolicy, ITrainable
 {
-    /// <summary>Sets up the shared parts; the network is moved to <paramref name="device"/>.</summary>
-    protected Policy(torch.nn.Module network, MinMaxNormalizer observationNormalizer, MinMaxNormalizer actionNormalizer, torch.Device device)
+    private readonly Policy? owner;
+    private bool disposed;
+
+    /// <summary>Sets up the shared parts; an owned network is moved to <paramref name="device"/>.</summary>
+    /// <param name="network">The network that is trained.</param>
+    /// <param name="observationNormalizer">Observation statistics of the training set.</param>
+    /// <param name="actionNormalizer">Action statistics of the training set.</param>
+    /// <param name="device">Where the network lives.</param>
+    /// <param name="owner">For a view: the policy that owns <paramref name="network"/>.</param>
+    protected Policy(torch.nn.Module network, MinMaxNormalizer observationNormalizer, MinMaxNormalizer actionNormalizer, torch.Device device, Policy? owner = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(observationNormalizer);
@@ -21,7 +34,8 @@ public abstract class Policy : IPolicy, ITrainable
         ObservationNormalizer = observationNormalizer;
         ActionNormalizer = actionNormalizer;
         Device = device;
-        Network.to(device);
+        this.owner = owner?.owner ?? owner;
+        if (this.owner is null) Network.to(device);
     }
 
     /// <inheritdoc />
@@ -49,12 +63,27 @@ public abstract class Policy : IPolicy, ITrainable
     public int ActionDim => ActionNormalizer.Dim;
 
     /// <inheritdoc />
-    public long ParameterCount => Network.parameters().Sum(p => p.numel());
+    public long ParameterCount
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return Network.parameters().Sum(p => p.numel());
+        }
+    }
+
+    /// <summary>True for a view made by <c>WithSampling</c>: it shares another policy's network and does not own it.</summary>
+    public bool IsView => owner is not null;
+
+    /// <summary>True once this policy, or the policy whose network a view shares, has been disposed.</summary>
+    public bool IsDisposed => disposed || (owner?.IsDisposed ?? false);
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException">Wrong rank or width, a non-floating dtype, or non-finite values: the message says what was expected and what came.</exception>
+    /// <exception cref="ObjectDisposedException">The policy (or the one a view shares its network with) was disposed.</exception>
     public torch.Tensor Act(torch.Tensor observations)
     {
+        ThrowIfDisposed();
         ValidateObservations(observations);
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
@@ -63,9 +92,14 @@ public abstract class Policy : IPolicy, ITrainable
     }
 
     /// <summary>One observation in, one action out (raw units).</summary>
+    public double[] Act(double[] observation) => Act((IReadOnlyList<double>)observation);
+
+    /// <summary>One observation in, one action out (raw units).</summary>
     public double[] Act(IReadOnlyList<double> observation)
     {
         ArgumentNullException.ThrowIfNull(observation);
+        if (observation.Count != ObservationDim)
+            throw new ArgumentException($"{Method} policy: expected one observation of {ObservationDim} number(s), got {observation.Count}.", nameof(observation));
         using var input = torch.tensor(observation.ToArray(), dtype: torch.float32).unsqueeze(0);
         using var output = Act(input);
         return output.squeeze(0).to(torch.float64).data<double>().ToArray();
@@ -75,8 +109,63 @@ public abstract class Policy : IPolicy, ITrainable
     protected torch.Tensor EvaluationInput(torch.Tensor observations)
     {
         ArgumentNullException.ThrowIfNull(observations);
+        ThrowIfDisposed();
         Network.eval();
         return ObservationNormalizer.Normalize(observations.to(torch.float32).to(Device));
+    }
+
+    /// <summary>Actions in normalised units for normalised observations [B, ds] → [B, da]. Called under no_grad in eval mode.</summary>
+    protected abstract torch.Tensor ActNormalized(torch.Tensor observations);
+
+    /// <inheritdoc />
+    public abstract LossBreakdown Loss(torch.Tensor observations, torch.Tensor actions, torch.Generator? generator = null);
+
+    /// <summary>The options record a model file stores (serialised with System.Text.Json).</summary>
+    protected abstract IPolicyOptions SavedOptions { get; }
+
+    /// <summary>The network whose weights a model file stores: the one that generates actions (an EMA copy where one is kept).</summary>
+    protected virtual torch.nn.Module SavedNetwork => Network;
+
+    /// <inheritdoc />
+    /// <exception cref="ObjectDisposedException">The policy was disposed: nothing is written.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range or not finite: nothing is written.</exception>
+    /// <remarks>The file is written beside <paramref name="path"/> first and moved into place only when complete, so a
+    /// failed save never destroys the previous file.</remarks>
+    public void Save(string path)
+    {
+        ThrowIfDisposed();
+        SavedOptions.Validate();
+        var options = PolicyFile.OptionsToJson(SavedOptions);
+        PolicyFile.Write(path, new PolicyHeader(Method, PolicyFile.FormatVersion, ObservationNormalizer, ActionNormalizer, options), SavedNetwork);
+    }
+
+    /// <summary>Throws <see cref="ObjectDisposedException"/> when the policy can no longer be used.</summary>
+    protected void ThrowIfDisposed()
+    {
+        if (disposed) throw new ObjectDisposedException(GetType().Name, $"This {Method} policy has been disposed.");
+        if (owner?.IsDisposed == true)
+            throw new ObjectDisposedException(GetType().Name, $"This {Method} policy is a view of another policy's network, and that policy has been disposed.");
+    }
+
+    /// <summary>
+    /// Runs <paramref name="build"/> with torch's global generator seeded by <paramref name="seed"/>, then puts the
+    /// caller's generator state back: weights depend only on the seed, and creating or loading a policy never changes
+    /// what the caller samples next.
+    /// </summary>
+    protected static T InitializeWithSeed<T>(int seed, Func<T> build)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        TorchRuntime.Initialize();
+        using var saved = torch.get_rng_state();
+        try
+        {
+            torch.manual_seed(seed);
+            return build();
+        }
+        finally
+        {
+            torch.set_rng_state(saved);
+        }
     }
 
     /// <summary>Trains a freshly created <paramref name="policy"/>; disposes it if training throws.</summary>
@@ -95,26 +184,49 @@ public abstract class Policy : IPolicy, ITrainable
         }
     }
 
-    /// <summary>Actions in normalised units for normalised observations [B, ds] → [B, da]. Called under no_grad in eval mode.</summary>
-    protected abstract torch.Tensor ActNormalized(torch.Tensor observations);
+    /// <summary>Reads the options record of type <typeparamref name="TOptions"/> from a model file's header.</summary>
+    /// <exception cref="InvalidDataException">The options are missing, of the wrong shape, or out of range; the message names the file.</exception>
+    protected static TOptions ReadOptions<TOptions>(PolicyHeader header, string path) where TOptions : IPolicyOptions
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        return PolicyFile.OptionsFromJson<TOptions>(header.Options, path);
+    }
 
-    /// <inheritdoc />
-    public abstract LossBreakdown Loss(torch.Tensor observations, torch.Tensor actions);
+    /// <summary>Fills a freshly created <paramref name="policy"/> with the weights stored after a header; disposes it if they do not fit.</summary>
+    protected static T WithWeightsFrom<T>(T policy, string path, long weightsOffset) where T : Policy
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        try
+        {
+            PolicyFile.ReadWeights(path, weightsOffset, policy.SavedNetwork); // copies into the parameters, on whichever device they live
+            policy.AfterWeightsLoaded();
+            return policy;
+        }
+        catch
+        {
+            policy.Dispose();
+            throw;
+        }
+    }
 
-    /// <inheritdoc />
-    public abstract void Save(string path);
+    /// <summary>Called after a model file's weights were copied into <see cref="SavedNetwork"/> (e.g. to copy them into the trained network too).</summary>
+    protected virtual void AfterWeightsLoaded()
+    {
+    }
 
-    /// <summary>Disposes the network.</summary>
+    /// <summary>Disposes the network, unless this is a view of another policy's network.</summary>
     public void Dispose()
     {
         Dispose(true);
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Disposes the network when <paramref name="disposing"/>.</summary>
+    /// <summary>Disposes what this policy owns when <paramref name="disposing"/>.</summary>
     protected virtual void Dispose(bool disposing)
     {
-        if (disposing) Network.Dispose();
+        if (disposed) return;
+        disposed = true;
+        if (disposing && owner is null) Network.Dispose();
     }
 
     private void ValidateObservations(torch.Tensor observations)

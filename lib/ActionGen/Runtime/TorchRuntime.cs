@@ -51,7 +51,35 @@ public static class TorchRuntime
     {
         lock (Gate)
         {
-            return report ??= InitializeOnce();
+            report ??= InitializeOnce();
+            // ACTIONGEN_THREADS may be set after the first call (the library prepares the runtime as soon as it is loaded).
+            int threads = ReadThreadSetting();
+            if (threads > 0 && threads != report.Threads)
+            {
+                torch.set_num_threads(threads);
+                report = report with { Threads = torch.get_num_threads() };
+            }
+            return report;
+        }
+    }
+
+    /// <summary>
+    /// Runs when the library is loaded — before the code that first uses it, argument expressions included — so a
+    /// caller whose first line is <c>MixtureNll.Stable(torch.zeros(…), …)</c> gets the prepared runtime too. A failure
+    /// here is left for the next explicit <see cref="Initialize"/> call to report with its full message.
+    /// </summary>
+    [System.Runtime.CompilerServices.ModuleInitializer]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255:The 'ModuleInitializer' attribute should not be used in libraries",
+        Justification = "TorchSharp's own loader fails on Debian 12 hosts before any explicit call could prepare it; the initializer is guarded and idempotent.")]
+    internal static void PrepareOnLoad()
+    {
+        try
+        {
+            Initialize();
+        }
+        catch (Exception e) when (e is InvalidOperationException or DllNotFoundException or IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            // Reported by the next explicit Initialize() call, which tries again and throws the same clear error.
         }
     }
 

@@ -18,6 +18,10 @@ public interface ITrainable
     /// <summary>Normalises actions (statistics fitted on the training set).</summary>
     MinMaxNormalizer ActionNormalizer { get; }
 
-    /// <summary>The loss on a normalised mini-batch: observations [B, ds], actions [B, da].</summary>
-    LossBreakdown Loss(torch.Tensor observations, torch.Tensor actions);
+    /// <summary>
+    /// The loss on a normalised mini-batch: observations [B, ds], actions [B, da]. Any randomness the loss needs
+    /// (diffusion's noise levels and noise) is drawn from <paramref name="generator"/>, which the trainer seeds from
+    /// <see cref="TrainerOptions.Seed"/>, so training never touches torch's global generator.
+    /// </summary>
+    LossBreakdown Loss(torch.Tensor observations, torch.Tensor actions, torch.Generator? generator = null);
 }

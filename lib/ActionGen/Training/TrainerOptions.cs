@@ -1,3 +1,5 @@
+using ActionGen.Policies;
+
 namespace ActionGen.Training;
 
 /// <summary>Learning-rate schedules.</summary>
@@ -10,13 +12,13 @@ public enum LearningRateSchedule
     Cosine,
 }
 
-/// <summary>What to do when a loss term becomes NaN or infinite.</summary>
-public enum NonFiniteHandling
+/// <summary>What to do when training fails: a value becomes NaN or infinite, or the run diverges.</summary>
+public enum FailureHandling
 {
-    /// <summary>Stop with <see cref="NonFiniteLossException"/> naming the step and the term.</summary>
+    /// <summary>Stop with <see cref="NonFiniteLossException"/> or <see cref="TrainingDivergedException"/>, naming the step and the cause.</summary>
     Throw,
 
-    /// <summary>Stop and record the step and term in the history (for counting failed runs).</summary>
+    /// <summary>Stop and record the step and cause in the history (for counting failed runs).</summary>
     Record,
 }
 
@@ -28,9 +30,10 @@ public enum NonFiniteHandling
 /// <param name="GradientClipNorm">Clip the global gradient norm to this value; null disables clipping.</param>
 /// <param name="Schedule">Learning-rate schedule.</param>
 /// <param name="WarmupSteps">Linear warm-up steps.</param>
-/// <param name="Seed">Seeds mini-batch order (weights are seeded where the model is created).</param>
-/// <param name="OnNonFinite">Throw or record when the loss stops being finite.</param>
-/// <param name="ReportEvery">Progress is reported every this many steps (and at the last step).</param>
+/// <param name="Seed">Seeds everything random in training: mini-batch order and the loss's own draws (diffusion's noise).
+/// Weights are seeded where the model is created.</param>
+/// <param name="OnFailure">Throw or record when a value goes non-finite or the run diverges.</param>
+/// <param name="ReportEvery">Progress is reported (and the weights checked) every this many steps, and at the last step.</param>
 public sealed record TrainerOptions(
     int Steps = 2000,
     int BatchSize = 256,
@@ -40,19 +43,21 @@ public sealed record TrainerOptions(
     LearningRateSchedule Schedule = LearningRateSchedule.Constant,
     int WarmupSteps = 0,
     int Seed = 0,
-    NonFiniteHandling OnNonFinite = NonFiniteHandling.Throw,
+    FailureHandling OnFailure = FailureHandling.Throw,
     int ReportEvery = 50)
 {
-    /// <summary>Throws when an option is out of range, naming it and its value.</summary>
+    /// <summary>Throws when an option is out of range or not finite, naming it and its value.</summary>
     public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(Steps, 1, nameof(Steps));
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1, nameof(BatchSize));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(LearningRate, nameof(LearningRate));
-        ArgumentOutOfRangeException.ThrowIfNegative(WeightDecay, nameof(WeightDecay));
-        if (GradientClipNorm is <= 0) throw new ArgumentOutOfRangeException(nameof(GradientClipNorm), GradientClipNorm, "Gradient clipping needs a positive norm (or null to disable it).");
+        OptionChecks.Positive(LearningRate, nameof(LearningRate));
+        OptionChecks.NonNegative(WeightDecay, nameof(WeightDecay));
+        if (GradientClipNorm is double norm) OptionChecks.Positive(norm, nameof(GradientClipNorm));
         ArgumentOutOfRangeException.ThrowIfNegative(WarmupSteps, nameof(WarmupSteps));
         ArgumentOutOfRangeException.ThrowIfLessThan(ReportEvery, 1, nameof(ReportEvery));
+        if (!Enum.IsDefined(Schedule)) throw new ArgumentOutOfRangeException(nameof(Schedule), Schedule, "Unknown learning-rate schedule.");
+        if (!Enum.IsDefined(OnFailure)) throw new ArgumentOutOfRangeException(nameof(OnFailure), OnFailure, "Unknown failure handling.");
     }
 
     /// <summary>The learning rate at 0-based <paramref name="step"/>.</summary>

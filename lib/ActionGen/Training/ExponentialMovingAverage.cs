@@ -1,6 +1,6 @@
 using TorchSharp;
 
-namespace ActionGen.Diffusion;
+namespace ActionGen.Training;
 
 /// <summary>
 /// An exponential moving average of a network's weights with Diffusion Policy's warm-up: at optimiser step n the decay
@@ -19,6 +19,13 @@ public sealed class ExponentialMovingAverage(torch.nn.Module source, torch.nn.Mo
     {
         using var noGrad = torch.no_grad();
         foreach (var (s, t) in source.parameters().Zip(Shadow.parameters())) t.copy_(s);
+    }
+
+    /// <summary>Copies the shadow's weights into the source (after a model file filled the shadow).</summary>
+    public void CopyShadowToSource()
+    {
+        using var noGrad = torch.no_grad();
+        foreach (var (s, t) in source.parameters().Zip(Shadow.parameters())) s.copy_(t);
     }
 
     /// <summary>θ_ema ← d · θ_ema + (1 − d) · θ after step <paramref name="step"/>.</summary>

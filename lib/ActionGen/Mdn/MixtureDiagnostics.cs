@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ActionGen.Policies;
+namespace ActionGen.Mdn;
 
 /// <summary>How a trained mixture uses its components, over a batch of observations.</summary>
 /// <param name="MeanWeight">Per component, its weight πₖ averaged over the batch.</param>

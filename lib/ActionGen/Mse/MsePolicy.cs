@@ -1,10 +1,10 @@
-using System.Text.Json.Nodes;
 using ActionGen.Data;
+using ActionGen.Policies;
 using ActionGen.Runtime;
 using ActionGen.Training;
 using TorchSharp;
 
-namespace ActionGen.Policies;
+namespace ActionGen.Mse;
 
 /// <summary>
 /// Behaviour cloning by regression: an MLP a = f_θ(s) trained with the mean squared error
@@ -34,6 +34,9 @@ public sealed class MsePolicy : Policy
     /// <summary>The options it was built with.</summary>
     public MseOptions Options { get; }
 
+    /// <inheritdoc />
+    protected override IPolicyOptions SavedOptions => Options;
+
     /// <summary>An untrained policy with normalisers fitted on <paramref name="data"/>.</summary>
     public static MsePolicy Create(ActionDataset data, MseOptions? options = null, torch.Device? device = null)
     {
@@ -41,15 +44,14 @@ public sealed class MsePolicy : Policy
         return Create(MinMaxNormalizer.Fit(data.Observations), MinMaxNormalizer.Fit(data.Actions), options, device);
     }
 
-    /// <summary>An untrained policy with the given normalisers.</summary>
+    /// <summary>An untrained policy with the given normalisers; weights depend only on <see cref="MseOptions.Seed"/>.</summary>
     public static MsePolicy Create(MinMaxNormalizer observationNormalizer, MinMaxNormalizer actionNormalizer, MseOptions? options = null, torch.Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(observationNormalizer);
         ArgumentNullException.ThrowIfNull(actionNormalizer);
         options ??= new MseOptions();
-        TorchRuntime.Initialize();
-        torch.manual_seed(options.Seed);
-        var mlp = new Mlp(observationNormalizer.Dim, options.Widths, actionNormalizer.Dim);
+        options.Validate();
+        var mlp = InitializeWithSeed(options.Seed, () => new Mlp(observationNormalizer.Dim, options.Widths, actionNormalizer.Dim));
         return new MsePolicy(mlp, observationNormalizer, actionNormalizer, options, device ?? TorchDefaults.Device);
     }
 
@@ -58,8 +60,16 @@ public sealed class MsePolicy : Policy
         ActionDataset data, MseOptions? options = null, TrainerOptions? training = null, IProgress<TrainingProgress>? progress = null, torch.Device? device = null) =>
         TrainNew(Create(data, options, device), data, training, progress);
 
+    /// <summary>Loads a policy saved by <see cref="Policy.Save"/>.</summary>
+    /// <exception cref="InvalidDataException">The file is not an MSE policy of this format, or is damaged: the message names the file.</exception>
+    public static MsePolicy Load(string path, torch.Device? device = null)
+    {
+        var header = PolicyFile.ReadHeader(path, MethodName, out long weightsOffset);
+        return WithWeightsFrom(Create(header.ObservationNormalizer, header.ActionNormalizer, ReadOptions<MseOptions>(header, path), device), path, weightsOffset);
+    }
+
     /// <summary>The squared error, averaged over batch and action dimensions (torch's mse_loss with mean reduction).</summary>
-    public override LossBreakdown Loss(torch.Tensor observations, torch.Tensor actions)
+    public override LossBreakdown Loss(torch.Tensor observations, torch.Tensor actions, torch.Generator? generator = null)
     {
         var predicted = mlp.forward(observations);
         return LossBreakdown.OneTerm("mse", torch.nn.functional.mse_loss(predicted, actions)); // 1/(B·D) Σ (a − f_θ(s))²
@@ -67,22 +77,4 @@ public sealed class MsePolicy : Policy
 
     /// <inheritdoc />
     protected override torch.Tensor ActNormalized(torch.Tensor observations) => mlp.forward(observations);
-
-    /// <inheritdoc />
-    public override void Save(string path)
-    {
-        var options = new JsonObject { ["hidden_widths"] = new JsonArray(Options.Widths.Select(w => (JsonNode)w).ToArray()), ["seed"] = Options.Seed };
-        PolicyFile.Write(path, new PolicyHeader(Method, PolicyFile.FormatVersion, ObservationNormalizer, ActionNormalizer, options), Network);
-    }
-
-    /// <summary>Loads a policy saved by <see cref="Save"/>.</summary>
-    /// <exception cref="InvalidDataException">The file is not an MSE policy of this format.</exception>
-    public static MsePolicy Load(string path, torch.Device? device = null)
-    {
-        var header = PolicyFile.ReadHeader(path, MethodName, out long weightsOffset);
-        var widths = (header.Options["hidden_widths"] as JsonArray)?.Select(n => (int)n!).ToArray() ?? throw new InvalidDataException($"{path}: header lacks hidden_widths.");
-        var policy = Create(header.ObservationNormalizer, header.ActionNormalizer, new MseOptions(widths, (int?)header.Options["seed"] ?? 0), device);
-        PolicyFile.ReadWeights(path, weightsOffset, policy.Network); // copies into the parameters, on whichever device they live
-        return policy;
-    }
 }

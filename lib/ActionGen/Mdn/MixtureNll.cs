@@ -1,7 +1,8 @@
+using ActionGen.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace ActionGen.Losses;
+namespace ActionGen.Mdn;
 
 /// <summary>
 /// The negative log-likelihood of targets under a diagonal Gaussian mixture
@@ -44,6 +45,7 @@ public static class MixtureNll
     /// <exception cref="ArgumentException">The first mismatch, naming expected and actual shapes.</exception>
     public static void Validate(Tensor logits, Tensor means, Tensor logStd, Tensor targets)
     {
+        TorchRuntime.Initialize();
         ArgumentNullException.ThrowIfNull(logits);
         ArgumentNullException.ThrowIfNull(means);
         ArgumentNullException.ThrowIfNull(logStd);

@@ -1,4 +1,4 @@
-namespace ActionGen.Policies;
+namespace ActionGen.Mdn;
 
 /// <summary>How a mixture head turns a raw output x into a standard deviation σ.</summary>
 public enum StdParameterization

@@ -1,6 +1,7 @@
+using ActionGen.Runtime;
 using TorchSharp;
 
-namespace ActionGen.Losses;
+namespace ActionGen.Mse;
 
 /// <summary>
 /// The negative log-likelihood of actions under N(a; μ, σ²I) with a fixed σ — the loss MSE regression secretly is:
@@ -12,6 +13,7 @@ public static class GaussianLoss
     /// <exception cref="ArgumentException">Shapes differ or are not [B, D]; σ is not positive.</exception>
     public static torch.Tensor NegativeLogLikelihood(torch.Tensor predicted, torch.Tensor target, double sigma)
     {
+        TorchRuntime.Initialize();
         ArgumentNullException.ThrowIfNull(predicted);
         ArgumentNullException.ThrowIfNull(target);
         if (!(sigma > 0)) throw new ArgumentOutOfRangeException(nameof(sigma), sigma, "σ must be positive.");

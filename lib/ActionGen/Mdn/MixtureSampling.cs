@@ -1,4 +1,4 @@
-namespace ActionGen.Policies;
+namespace ActionGen.Mdn;
 
 /// <summary>How an MDN turns its mixture into an action.</summary>
 public enum MixtureSampling

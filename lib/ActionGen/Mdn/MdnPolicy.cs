@@ -1,12 +1,11 @@
-using System.Text.Json.Nodes;
 using ActionGen.Data;
-using ActionGen.Losses;
+using ActionGen.Policies;
 using ActionGen.Runtime;
 using ActionGen.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace ActionGen.Policies;
+namespace ActionGen.Mdn;
 
 /// <summary>
 /// A mixture density network (Bishop 1994): an MLP whose output parameterises
@@ -17,8 +16,8 @@ public sealed class MdnPolicy : Policy
 {
     private readonly Mlp mlp;
 
-    private MdnPolicy(Mlp mlp, MinMaxNormalizer observationNormalizer, MinMaxNormalizer actionNormalizer, MdnOptions options, Device device)
-        : base(mlp, observationNormalizer, actionNormalizer, device)
+    private MdnPolicy(Mlp mlp, MinMaxNormalizer observationNormalizer, MinMaxNormalizer actionNormalizer, MdnOptions options, Device device, MdnPolicy? owner = null)
+        : base(mlp, observationNormalizer, actionNormalizer, device, owner)
     {
         this.mlp = mlp;
         Options = options;
@@ -36,6 +35,9 @@ public sealed class MdnPolicy : Policy
     /// <summary>The options it was built with.</summary>
     public MdnOptions Options { get; }
 
+    /// <inheritdoc />
+    protected override IPolicyOptions SavedOptions => Options;
+
     /// <summary>An untrained policy with normalisers fitted on <paramref name="data"/>.</summary>
     public static MdnPolicy Create(ActionDataset data, MdnOptions? options = null, Device? device = null)
     {
@@ -50,10 +52,8 @@ public sealed class MdnPolicy : Policy
         ArgumentNullException.ThrowIfNull(actionNormalizer);
         options ??= new MdnOptions();
         options.Validate();
-        TorchRuntime.Initialize();
-        manual_seed(options.Seed);
         int k = options.Components, d = actionNormalizer.Dim;
-        var mlp = new Mlp(observationNormalizer.Dim, options.Widths, k + 2 * k * d); // logits, means, σ parameters
+        var mlp = InitializeWithSeed(options.Seed, () => new Mlp(observationNormalizer.Dim, options.Widths, k + 2 * k * d)); // logits, means, σ parameters
         return new MdnPolicy(mlp, observationNormalizer, actionNormalizer, options, device ?? TorchDefaults.Device);
     }
 
@@ -62,9 +62,17 @@ public sealed class MdnPolicy : Policy
         ActionDataset data, MdnOptions? options = null, TrainerOptions? training = null, IProgress<TrainingProgress>? progress = null, Device? device = null) =>
         TrainNew(Create(data, options, device), data, training, progress);
 
-    /// <summary>The same network with other sampling settings (shares the weights; do not dispose both).</summary>
-    public MdnPolicy WithSampling(MixtureSampling sampling, double weightTemperature = 1.0, double stdScale = 1.0) =>
-        new(mlp, ObservationNormalizer, ActionNormalizer, Options with { Sampling = sampling, WeightTemperature = weightTemperature, StdScale = stdScale }, Device);
+    /// <summary>
+    /// A view of the same network with other sampling settings. The view shares the weights and does not own them:
+    /// disposing it leaves this policy working; disposing this policy ends the view too.
+    /// </summary>
+    public MdnPolicy WithSampling(MixtureSampling sampling, double weightTemperature = 1.0, double stdScale = 1.0)
+    {
+        ThrowIfDisposed();
+        var options = Options with { Sampling = sampling, WeightTemperature = weightTemperature, StdScale = stdScale };
+        options.Validate();
+        return new(mlp, ObservationNormalizer, ActionNormalizer, options, Device, this);
+    }
 
     /// <summary>The mixture for normalised observations [B, ds].</summary>
     public MixtureParameters Mixture(Tensor observations)
@@ -90,7 +98,7 @@ public sealed class MdnPolicy : Policy
     }
 
     /// <summary>The mean NLL, with the mixture's parts as terms so a non-finite value is traced to where it started.</summary>
-    public override LossBreakdown Loss(Tensor observations, Tensor actions)
+    public override LossBreakdown Loss(Tensor observations, Tensor actions, Generator? generator = null)
     {
         var m = Mixture(observations);
         var nll = (Options.StableLikelihood ? MixtureNll.Stable(m.Logits, m.Means, m.LogStd, actions) : MixtureNll.Naive(m.Logits, m.Means, m.LogStd, actions)).mean();
@@ -120,7 +128,7 @@ public sealed class MdnPolicy : Policy
         using var noGrad = no_grad();
         var s = EvaluationInput(observations);
         var a = ActionNormalizer.Normalize(actions.to(float32).to(Device));
-        double logJacobian = ActionNormalizer.Min.Zip(ActionNormalizer.Max, (lo, hi) => hi > lo ? Math.Log((hi - lo) / 2) : 0.0).Sum();
+        double logJacobian = ActionNormalizer.HalfRange.Sum(Math.Log);                             // Σ_d log(half-range_d)
         return (-NegativeLogLikelihood(s, a) - logJacobian).to(observations.device).MoveToOuterDisposeScope();
     }
 
@@ -134,7 +142,7 @@ public sealed class MdnPolicy : Policy
         long b = m.Logits.shape[0], k = m.Components, d = m.Dim;
         var weights = nn.functional.softmax(m.Logits, 1).to(float64).cpu().data<double>().ToArray();
         var means = ActionNormalizer.Denormalize(m.Means.reshape(b * k, d)).to(float64).cpu().data<double>().ToArray();
-        var halfRange = tensor(ActionNormalizer.Min.Zip(ActionNormalizer.Max, (lo, hi) => hi > lo ? (hi - lo) / 2 : 1.0).ToArray(), float64, Device);
+        var halfRange = tensor(ActionNormalizer.HalfRange.ToArray(), float64, Device);
         var std = (exp(m.LogStd.to(float64)) * halfRange).cpu().data<double>().ToArray(); // σ_raw = σ_normalised · half-range
         return MixtureComponents.FromFlat(weights, means, std, (int)b, (int)k, (int)d);
     }
@@ -154,47 +162,11 @@ public sealed class MdnPolicy : Policy
         return new MixtureDiagnostics(meanWeight, argmaxShare, Math.Exp(entropy), exp(m.LogStd).min().item<float>());
     }
 
-    /// <inheritdoc />
-    public override void Save(string path)
-    {
-        var o = Options;
-        var options = new JsonObject
-        {
-            ["components"] = o.Components,
-            ["hidden_widths"] = new JsonArray(o.Widths.Select(w => (JsonNode)w).ToArray()),
-            ["std"] = o.Std.ToString(),
-            ["min_std"] = o.MinStd,
-            ["log_std_clamp"] = o.LogStdClamp,
-            ["tanh_means"] = o.TanhMeans,
-            ["stable_likelihood"] = o.StableLikelihood,
-            ["sampling"] = o.Sampling.ToString(),
-            ["weight_temperature"] = o.WeightTemperature,
-            ["std_scale"] = o.StdScale,
-            ["seed"] = o.Seed,
-        };
-        PolicyFile.Write(path, new PolicyHeader(Method, PolicyFile.FormatVersion, ObservationNormalizer, ActionNormalizer, options), Network);
-    }
-
-    /// <summary>Loads a policy saved by <see cref="Save"/>.</summary>
-    /// <exception cref="InvalidDataException">The file is not an MDN policy of this format.</exception>
+    /// <summary>Loads a policy saved by <see cref="Policy.Save"/>.</summary>
+    /// <exception cref="InvalidDataException">The file is not an MDN policy of this format, or is damaged: the message names the file.</exception>
     public static MdnPolicy Load(string path, Device? device = null)
     {
         var header = PolicyFile.ReadHeader(path, MethodName, out long weightsOffset);
-        var j = header.Options;
-        var options = new MdnOptions(
-            Components: (int)j["components"]!,
-            HiddenWidths: (j["hidden_widths"] as JsonArray)!.Select(n => (int)n!).ToArray(),
-            Std: Enum.Parse<StdParameterization>((string)j["std"]!),
-            MinStd: (double)j["min_std"]!,
-            LogStdClamp: (double?)j["log_std_clamp"],
-            TanhMeans: (bool)j["tanh_means"]!,
-            StableLikelihood: (bool)j["stable_likelihood"]!,
-            Sampling: Enum.Parse<MixtureSampling>((string)j["sampling"]!),
-            WeightTemperature: (double)j["weight_temperature"]!,
-            StdScale: (double)j["std_scale"]!,
-            Seed: (int)j["seed"]!);
-        var policy = Create(header.ObservationNormalizer, header.ActionNormalizer, options, device);
-        PolicyFile.ReadWeights(path, weightsOffset, policy.Network);
-        return policy;
+        return WithWeightsFrom(Create(header.ObservationNormalizer, header.ActionNormalizer, ReadOptions<MdnOptions>(header, path), device), path, weightsOffset);
     }
 }

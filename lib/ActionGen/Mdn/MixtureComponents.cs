@@ -1,4 +1,4 @@
-namespace ActionGen.Policies;
+namespace ActionGen.Mdn;
 
 /// <summary>A batch of mixtures in raw action units: per observation, K weights, K means and K standard deviations.</summary>
 /// <param name="Weights">[B][K] mixture weights, each row summing to 1.</param>

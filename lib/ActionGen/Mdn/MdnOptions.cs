@@ -1,4 +1,7 @@
-namespace ActionGen.Policies;
+using System.Text.Json.Serialization;
+using ActionGen.Policies;
+
+namespace ActionGen.Mdn;
 
 /// <summary>
 /// Options of the mixture density network. The defaults are the stable recipe: log-space likelihood,
@@ -27,22 +30,26 @@ public sealed record MdnOptions(
     MixtureSampling Sampling = MixtureSampling.Sample,
     double WeightTemperature = 1.0,
     double StdScale = 1.0,
-    int Seed = 0)
+    int Seed = 0) : IPolicyOptions
 {
     /// <summary>The trunk widths in use.</summary>
+    [JsonIgnore]
     public IReadOnlyList<int> Widths => HiddenWidths ?? [256, 256];
 
     /// <summary>The naive recipe: exp σ without a floor, unbounded means, probability-space likelihood.</summary>
     public static MdnOptions Naive(int components = 5, int seed = 0) =>
         new(components, Std: StdParameterization.Exp, MinStd: 0, TanhMeans: false, StableLikelihood: false, Seed: seed);
 
-    /// <summary>Throws when an option is out of range.</summary>
+    /// <summary>Throws when an option is out of range or not finite, naming it.</summary>
     public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(Components, 1, nameof(Components));
-        ArgumentOutOfRangeException.ThrowIfNegative(MinStd, nameof(MinStd));
-        if (LogStdClamp is <= 0) throw new ArgumentOutOfRangeException(nameof(LogStdClamp), LogStdClamp, "The log σ clamp must be positive (or null).");
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(WeightTemperature, nameof(WeightTemperature));
-        ArgumentOutOfRangeException.ThrowIfNegative(StdScale, nameof(StdScale));
+        OptionChecks.Widths(Widths, nameof(HiddenWidths));
+        OptionChecks.NonNegative(MinStd, nameof(MinStd));
+        if (LogStdClamp is double clamp) OptionChecks.Positive(clamp, nameof(LogStdClamp));
+        OptionChecks.Positive(WeightTemperature, nameof(WeightTemperature));
+        OptionChecks.NonNegative(StdScale, nameof(StdScale));
+        if (!Enum.IsDefined(Std)) throw new ArgumentOutOfRangeException(nameof(Std), Std, "Unknown σ parameterisation.");
+        if (!Enum.IsDefined(Sampling)) throw new ArgumentOutOfRangeException(nameof(Sampling), Sampling, "Unknown sampling mode.");
     }
 }

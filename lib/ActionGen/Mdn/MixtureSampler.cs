@@ -1,7 +1,8 @@
+using ActionGen.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace ActionGen.Policies;
+namespace ActionGen.Mdn;
 
 /// <summary>Draws actions from a batch of diagonal Gaussian mixtures (any units: it works on what it is given).</summary>
 public static class MixtureSampler
@@ -12,9 +13,10 @@ public static class MixtureSampler
     /// </summary>
     public static Tensor Sample(MixtureParameters mixture, MixtureSampling sampling, double weightTemperature = 1.0, double stdScale = 1.0)
     {
+        TorchRuntime.Initialize();
         ArgumentNullException.ThrowIfNull(mixture);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(weightTemperature);
-        ArgumentOutOfRangeException.ThrowIfNegative(stdScale);
+        if (!(double.IsFinite(weightTemperature) && weightTemperature > 0)) throw new ArgumentOutOfRangeException(nameof(weightTemperature), weightTemperature, "The weight temperature must be a finite number above 0.");
+        if (!(double.IsFinite(stdScale) && stdScale >= 0)) throw new ArgumentOutOfRangeException(nameof(stdScale), stdScale, "The σ scale must be a finite number, 0 or above.");
         long b = mixture.Logits.shape[0], d = mixture.Dim;
         Tensor component = sampling == MixtureSampling.MostLikelyMean
             ? mixture.Logits.argmax(1, keepdim: true)                                              // k* = argmax πₖ

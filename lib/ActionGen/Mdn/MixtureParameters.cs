@@ -1,6 +1,6 @@
 using TorchSharp;
 
-namespace ActionGen.Policies;
+namespace ActionGen.Mdn;
 
 /// <summary>A batch of diagonal Gaussian mixtures: weight logits [B, K], means and log σ [B, K, D].</summary>
 public sealed record MixtureParameters(torch.Tensor Logits, torch.Tensor Means, torch.Tensor LogStd)
