@@ -1,6 +1,7 @@
 using System.Text;
 using ActionGen.Data;
 using ActionGen.Diffusion;
+using ActionGen.FlowMatching;
 using ActionGen.Mdn;
 using ActionGen.Mse;
 using ActionGen.Policies;
@@ -64,7 +65,10 @@ public class ModelFileTests
 
         using (var p = MsePolicy.Create(data, mse)) p.Save(Path.Combine(temp.Path, "mse"));
         using (var p = MdnPolicy.Create(data, mdn)) p.Save(Path.Combine(temp.Path, "mdn"));
+        var flow = new FlowMatchingOptions(FlowTimeSampling.Uniform, FlowSampling.Heun(3), Width: 10, Blocks: 1, TimeEmbedding: 6, EmaPower: 0.5, Seed: 8);
         using (var p = DiffusionPolicy.Create(data, diffusion)) p.Save(Path.Combine(temp.Path, "diffusion"));
+        using (var p = FlowMatchingPolicy.Create(data, flow)) p.Save(Path.Combine(temp.Path, "flow"));
+        using var flowLoaded = FlowMatchingPolicy.Load(Path.Combine(temp.Path, "flow"));
         using var mseLoaded = MsePolicy.Load(Path.Combine(temp.Path, "mse"));
         using var mdnLoaded = MdnPolicy.Load(Path.Combine(temp.Path, "mdn"));
         using var diffusionLoaded = DiffusionPolicy.Load(Path.Combine(temp.Path, "diffusion"));
@@ -76,6 +80,7 @@ public class ModelFileTests
         Assert.Equal(diffusion, diffusionLoaded.Options);
         Assert.Equal(0.6, diffusionLoaded.Options.EmaPower);
         Assert.True(diffusionLoaded.UsesEma);
+        Assert.Equal(flow, flowLoaded.Options);
         Assert.Equal(data.ObservationDim, mseLoaded.ObservationDim);
     }
 

@@ -13,4 +13,7 @@ public sealed class SamplerMemory
 
     /// <summary>The slope measured at the start of the current interval.</summary>
     public torch.Tensor? Slope { get; set; }
+
+    /// <summary>The time at the start of the current interval.</summary>
+    public double StartTime { get; set; }
 }
