@@ -7,6 +7,8 @@ namespace ActionGen.Tasks.PushT;
 /// positions a_t, …, a_{t+H−1}. Past an episode's end the chunk repeats the last action — both DP's sampler and
 /// LeRobot's dataset pad by repeating the edge frame — which for absolute targets means "hold the final position".
 /// Steps whose chunk would need more than <see cref="PushTChunkOptions.MaxPadding"/> padded steps are not chunk starts.
+/// Targets stay absolute, as in DP: that is what the data records, and deltas from the agent's position would fold the PD
+/// controller's lag into the action.
 /// </summary>
 public static class PushTChunks
 {
