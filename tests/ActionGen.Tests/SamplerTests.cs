@@ -101,4 +101,16 @@ public class SamplerTests
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new DiffusionOptions(NoiseLevels: 5, Sampling: DiffusionSampling.Ddim(10)).Validate());
         Assert.Contains("between 1 and T = 5", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Trailing_spacing_starts_at_the_noisiest_level_where_leading_does_not()
+    {
+        Assert.Equal([0], ReverseStep.DdimTimesteps(100, 1, DdimSpacing.Leading));        // one step, evaluated at the cleanest level
+        Assert.Equal([99], ReverseStep.DdimTimesteps(100, 1, DdimSpacing.Trailing));
+        Assert.Equal([99, 89, 79, 69, 59, 49, 39, 29, 19, 9], ReverseStep.DdimTimesteps(100, 10, DdimSpacing.Trailing));
+        Assert.Equal([99, 66, 32], ReverseStep.DdimTimesteps(100, 3, DdimSpacing.Trailing)); // round(100 − i·33.3) − 1
+        var sampler = DiffusionSampling.Ddim(4, spacing: DdimSpacing.Trailing).Build(NoiseSchedule.Cosine(100), NetworkTarget.Noise);
+        Assert.Equal("DDIM-4 (trailing)", sampler.Name);
+        Assert.Equal(99, sampler.Steps[0].Time);
+    }
 }

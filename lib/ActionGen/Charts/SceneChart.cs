@@ -16,14 +16,14 @@ public sealed record ScenePath(IReadOnlyList<Vec2> Points, PassSide Side, string
 public static class SceneChart
 {
     /// <summary>The scene with expert demonstrations.</summary>
-    public static GenericChart Demonstrations(ObstacleScene scene, IEnumerable<Demonstration> demonstrations, string title = "Expert demonstrations")
+    public static GenericChart Demonstrations(ObstacleScene scene, IEnumerable<Demonstration> demonstrations, string title = "Expert demonstrations", IEnumerable<ScenePoint>? points = null)
     {
         ArgumentNullException.ThrowIfNull(demonstrations);
-        return Draw(scene, demonstrations.Select(d => new ScenePath(d.Path, d.Side)), title);
+        return Draw(scene, demonstrations.Select(d => new ScenePath(d.Path, d.Side)), title, points);
     }
 
-    /// <summary>The scene with any paths, one legend entry per mode present.</summary>
-    public static GenericChart Draw(ObstacleScene scene, IEnumerable<ScenePath> paths, string title)
+    /// <summary>The scene with any paths, one legend entry per mode present, and labelled <paramref name="points"/> on top.</summary>
+    public static GenericChart Draw(ObstacleScene scene, IEnumerable<ScenePath> paths, string title, IEnumerable<ScenePoint>? points = null)
     {
         ArgumentNullException.ThrowIfNull(scene);
         ArgumentNullException.ThrowIfNull(paths);
@@ -38,7 +38,13 @@ public static class SceneChart
                     LineColor: path.Emphasis ? Color.fromHex("#000000") : Palette.Of(path.Side), LineWidth: path.Emphasis ? 4.0 : 1.2, Opacity: path.Emphasis ? 1.0 : 0.55)
                 .WithTraceInfo(LegendGroup: name));
         }
-        charts.Add(StartBox(scene)); // drawn last, so the paths do not hide it
+        charts.Add(StartBox(scene)); // drawn after the paths, so they do not hide it
+        foreach (var point in points ?? [])
+        {
+            charts.Add(Chart.Point<double, double, string>(x: [point.Position.X], y: [point.Position.Y], Name: point.Name,
+                    MarkerColor: Color.fromHex("#000000"), MarkerSymbol: StyleParam.MarkerSymbol.Diamond)
+                .WithMarkerSize(12));
+        }
         return Chart.Combine(charts)
             .WithTitleText(title)
             .WithXAxisStyle<double, double, string>(TitleText: "x", MinMax: Tuple.Create(-1.2, 1.2), ZeroLine: false)

@@ -96,13 +96,24 @@ public static class ReverseStep
         return sigma > 0 ? previous + sigma * noise : previous;
     }
 
-    /// <summary>The DDIM timesteps for <paramref name="inferenceSteps"/> of T, descending: diffusers' "leading" spacing, t_i = i · ⌊T / S⌋.</summary>
-    public static int[] DdimTimesteps(int noiseLevels, int inferenceSteps)
+    /// <summary>The DDIM timesteps for <paramref name="inferenceSteps"/> of T, descending, with diffusers' "leading" spacing: t_i = i · ⌊T / S⌋.</summary>
+    public static int[] DdimTimesteps(int noiseLevels, int inferenceSteps) => DdimTimesteps(noiseLevels, inferenceSteps, DdimSpacing.Leading);
+
+    /// <summary>
+    /// The DDIM timesteps for <paramref name="inferenceSteps"/> of T, descending: "leading" t_i = i · ⌊T / S⌋, or "trailing"
+    /// t_i = round(T − i · T/S) − 1 (diffusers' two spacings).
+    /// </summary>
+    public static int[] DdimTimesteps(int noiseLevels, int inferenceSteps, DdimSpacing spacing)
     {
         if (inferenceSteps < 1 || inferenceSteps > noiseLevels)
             throw new ArgumentOutOfRangeException(nameof(inferenceSteps), inferenceSteps, $"DDIM needs between 1 and T = {noiseLevels} steps, got {inferenceSteps}.");
-        int stride = noiseLevels / inferenceSteps;
-        return Enumerable.Range(0, inferenceSteps).Select(i => i * stride).Reverse().ToArray();
+        return spacing switch
+        {
+            DdimSpacing.Leading => Enumerable.Range(0, inferenceSteps).Select(i => i * (noiseLevels / inferenceSteps)).Reverse().ToArray(),
+            DdimSpacing.Trailing => Enumerable.Range(0, inferenceSteps)
+                .Select(i => (int)Math.Round(noiseLevels - i * (double)noiseLevels / inferenceSteps, MidpointRounding.ToEven) - 1).ToArray(), // round(T − i·T/S) − 1
+            _ => throw new ArgumentOutOfRangeException(nameof(spacing), spacing, "Unknown DDIM spacing."),
+        };
     }
 
     private static void CheckTimestep(NoiseSchedule schedule, int t)

@@ -23,6 +23,39 @@ public sealed record ObstacleExpert(ObstacleScene Scene, double Clearance = 0.45
         _ => throw new ArgumentOutOfRangeException(nameof(side), side, "An expert passes Left or Right."),
     };
 
+    /// <summary>
+    /// The first action <paramref name="demonstration"/> took at or past the decision point's height: the moment every
+    /// expert has to have chosen a side.
+    /// </summary>
+    /// <exception cref="ArgumentException">The demonstration never reaches that height.</exception>
+    public Vec2 DecisionAction(Demonstration demonstration)
+    {
+        ArgumentNullException.ThrowIfNull(demonstration);
+        for (int t = 0; t < demonstration.Observations.Count; t++)
+        {
+            if (demonstration.Observations[t].Y >= DecisionPoint.Y) return demonstration.Actions[t];
+        }
+        throw new ArgumentException($"Demonstration {demonstration.Episode} never reaches the decision point's height y = {DecisionPoint.Y}.", nameof(demonstration));
+    }
+
+    /// <summary>The index of the step at which <see cref="DecisionAction"/> is taken.</summary>
+    public int DecisionStep(Demonstration demonstration)
+    {
+        ArgumentNullException.ThrowIfNull(demonstration);
+        for (int t = 0; t < demonstration.Observations.Count; t++)
+        {
+            if (demonstration.Observations[t].Y >= DecisionPoint.Y) return t;
+        }
+        throw new ArgumentException($"Demonstration {demonstration.Episode} never reaches the decision point's height y = {DecisionPoint.Y}.", nameof(demonstration));
+    }
+
+    /// <summary>True when a straight ray of <paramref name="length"/> from the decision point in <paramref name="direction"/> enters the obstacle.</summary>
+    public bool RayFromDecisionPointHits(Vec2 direction, double length = 1.0)
+    {
+        if (!(direction.Length > 0)) throw new ArgumentException($"A ray needs a direction of positive length, got ({direction.X}, {direction.Y}).", nameof(direction));
+        return Scene.SegmentCollides(DecisionPoint, DecisionPoint + (length / direction.Length) * direction);
+    }
+
     /// <summary>The expert's action at <paramref name="position"/> when it passes on <paramref name="side"/>.</summary>
     public Vec2 Act(Vec2 position, PassSide side, Random random)
     {
