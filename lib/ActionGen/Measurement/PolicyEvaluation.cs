@@ -25,8 +25,8 @@ public static class PolicyEvaluation
         return Enumerable.Range(0, test.Count).Select(i => Enumerable.Range(0, test.ActionDim).Select(c => test.Actions[i, c]).ToArray()).ToArray();
     }
 
-    /// <summary>Joint-mode coverage of the policy's samples on a held-out bimanual set.</summary>
-    public static BimanualCoverage Coverage(IPolicy policy, BimanualTask task, ActionDataset test)
+    /// <summary>Joint-mode coverage of the policy's samples on a held-out set of <paramref name="task"/>.</summary>
+    public static JointModeCoverage Coverage(IPolicy policy, IJointModeTask task, ActionDataset test)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(test);
@@ -34,7 +34,7 @@ public static class PolicyEvaluation
     }
 
     /// <summary>The same measurement on the held-out data itself: what a perfect sampler would score.</summary>
-    public static BimanualCoverage DataCoverage(BimanualTask task, ActionDataset test)
+    public static JointModeCoverage DataCoverage(IJointModeTask task, ActionDataset test)
     {
         ArgumentNullException.ThrowIfNull(task);
         return task.Evaluate(Contexts(test), DataRows(test));

@@ -2,13 +2,6 @@ using ActionGen.Data;
 
 namespace ActionGen.Tasks;
 
-/// <summary>How well a set of sampled bimanual actions covers the task's joint modes.</summary>
-/// <param name="ValidFraction">Share of samples within tolerance of some grasp on every arm (not between grasps).</param>
-/// <param name="DistinctModes">Joint modes (one grasp per arm) that at least one valid sample lands in.</param>
-/// <param name="ModeCount">Joint modes the task has, G^arms.</param>
-/// <param name="ModeEntropy">Normalised entropy of the joint-mode histogram of valid samples (1 = all modes equally).</param>
-public sealed record BimanualCoverage(double ValidFraction, int DistinctModes, int ModeCount, double ModeEntropy);
-
 /// <summary>
 /// A synthetic multi-arm reaching task with many joint modes. The observation is a scalar context s ∈ [−1, 1] (say, the
 /// object's position). Each of R arms has J joints and picks one of G = 3 grasps independently, uniformly: arm r's joint
@@ -20,12 +13,16 @@ public sealed record BimanualCoverage(double ValidFraction, int DistinctModes, i
 /// <param name="JointsPerArm">J.</param>
 /// <param name="Arms">R.</param>
 /// <param name="Noise">Standard deviation of ε.</param>
-public sealed record BimanualTask(int JointsPerArm = 7, int Arms = 2, double Noise = 0.02)
+public sealed record BimanualTask(int JointsPerArm = 7, int Arms = 2, double Noise = 0.02) : IJointModeTask
 {
+    /// <inheritdoc />
+    public string Name => $"{Arms} arms × {JointsPerArm} joints (D = {ActionDim}, {ModeCount:N0} joint modes)";
+
     /// <summary>Grasps per arm.</summary>
     public const int Grasps = 3;
 
     /// <summary>The action dimension, R·J.</summary>
+    /// <remarks>The average of the three grasps is the middle one, so an averaged action here is itself valid.</remarks>
     public int ActionDim => Arms * JointsPerArm;
 
     /// <summary>Joint modes, G^R.</summary>
@@ -66,7 +63,7 @@ public sealed record BimanualTask(int JointsPerArm = 7, int Arms = 2, double Noi
     /// Classifies each sampled action (rows of <paramref name="actions"/>, observed at <paramref name="observations"/>):
     /// per arm, the nearest grasp by RMS joint distance; valid when every arm is within 4 × noise RMS of its grasp.
     /// </summary>
-    public BimanualCoverage Evaluate(IReadOnlyList<double> observations, double[][] actions)
+    public JointModeCoverage Evaluate(IReadOnlyList<double> observations, double[][] actions)
     {
         ArgumentNullException.ThrowIfNull(observations);
         ArgumentNullException.ThrowIfNull(actions);
@@ -88,7 +85,7 @@ public sealed record BimanualTask(int JointsPerArm = 7, int Arms = 2, double Noi
             valid++;
             counts[mode]++;
         }
-        return new BimanualCoverage((double)valid / actions.Length, counts.Count(c => c > 0), ModeCount, Rollouts.ModeStatistics.NormalizedEntropy(counts));
+        return new JointModeCoverage((double)valid / actions.Length, counts.Count(c => c > 0), ModeCount, Rollouts.ModeStatistics.NormalizedEntropy(counts));
     }
 
     private (int Grasp, double RmsDistance) NearestGrasp(int arm, double s, double[] action)
