@@ -1,0 +1,50 @@
+using ActionGen.Diffusion;
+using ActionGen.FlowMatching;
+using ActionGen.Mdn;
+using ActionGen.Mse;
+using ActionGen.Policies;
+
+namespace ActionGen.Comparison;
+
+/// <summary>The series' methods as comparison entries: one line each, with the options that define them.</summary>
+public static class ComparisonMethods
+{
+    /// <summary>MSE regression.</summary>
+    public static ComparisonMethod Mse(MseOptions? options = null)
+    {
+        var o = options ?? new MseOptions();
+        return new("MSE", Fingerprint(o with { Seed = 0 }),
+            (data, training, seed, progress) => MsePolicy.Train(data, o with { Seed = seed }, training, progress), path => MsePolicy.Load(path));
+    }
+
+    /// <summary>A mixture density network.</summary>
+    public static ComparisonMethod Mdn(MdnOptions? options = null, string name = "MDN")
+    {
+        var o = options ?? new MdnOptions();
+        return new(name, Fingerprint(o with { Seed = 0 }),
+            (data, training, seed, progress) => MdnPolicy.Train(data, o with { Seed = seed }, training, progress), path => MdnPolicy.Load(path));
+    }
+
+    /// <summary>A diffusion policy, measured with each of <paramref name="samplers"/> (default: DDPM and DDIM-10).</summary>
+    public static ComparisonMethod Diffusion(DiffusionOptions? options = null, params DiffusionSampling[] samplers)
+    {
+        var o = options ?? new DiffusionOptions();
+        DiffusionSampling[] used = samplers.Length > 0 ? samplers : [DiffusionSampling.Ddpm(), DiffusionSampling.Ddim(10)];
+        var views = used.Select(s => new ComparisonView(s.Build(o.BuildSchedule(), o.Target).Name, p => ((DiffusionPolicy)p).WithSampling(s))).ToList();
+        return new("diffusion", Fingerprint(o with { Seed = 0, Sampling = null }),
+            (data, training, seed, progress) => DiffusionPolicy.Train(data, o with { Seed = seed }, training, progress), path => DiffusionPolicy.Load(path), views);
+    }
+
+    /// <summary>A flow-matching policy, measured with each of <paramref name="samplers"/> (default: π0's 10 Euler steps).</summary>
+    public static ComparisonMethod FlowMatching(FlowMatchingOptions? options = null, params FlowSampling[] samplers)
+    {
+        var o = options ?? new FlowMatchingOptions();
+        FlowSampling[] used = samplers.Length > 0 ? samplers : [FlowSampling.Euler(10)];
+        var views = used.Select(s => new ComparisonView(s.Build().Name, p => ((FlowMatchingPolicy)p).WithSampling(s))).ToList();
+        return new("flow matching", Fingerprint(o with { Seed = 0, Sampling = null }),
+            (data, training, seed, progress) => FlowMatchingPolicy.Train(data, o with { Seed = seed }, training, progress), path => FlowMatchingPolicy.Load(path), views);
+    }
+
+    /// <summary>The options as the JSON a model file stores: what identifies the method in every cache key.</summary>
+    public static string Fingerprint(IPolicyOptions options) => PolicyFile.OptionsToJson(options).ToJsonString();
+}
