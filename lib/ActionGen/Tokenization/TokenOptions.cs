@@ -25,7 +25,7 @@ public sealed record TokenOptions(
     int ChunkSteps = 1,
     double FastScale = 10,
     int FastVocabulary = 1024,
-    int Width = 64,
+    int Width = 32,
     int Layers = 2,
     int Heads = 4,
     TokenSampling? Sampling = null,
