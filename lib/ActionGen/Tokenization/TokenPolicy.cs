@@ -167,7 +167,8 @@ public sealed class TokenPolicy : Policy
     /// <summary>The tokens of normalised actions [B, D] as the model's inputs [B, T] and targets [B, T + 1] (−100 where nothing is predicted).</summary>
     private (Tensor Inputs, Tensor Targets) TeacherForcing(Tensor actions)
     {
-        float[] flat = actions.detach().cpu().data<float>().ToArray();
+        using var cpu = actions.detach().to(float32).cpu();
+        float[] flat = cpu.data<float>().ToArray();
         int rows = (int)actions.shape[0], dim = (int)actions.shape[1];
         var action = new double[dim];
         var sequences = new int[rows][];
