@@ -135,6 +135,23 @@ public class TokenPolicyTests
     }
 
     [Fact]
+    public void Length_constrained_decoding_makes_every_fast_sequence_valid()
+    {
+        var data = Ramps(200);
+        var options = new TokenOptions(ActionTokenization.Fast, ChunkSteps: 4, FastVocabulary: 64, Width: 16, Layers: 1, Heads: 2);
+        using var free = TokenPolicy.Create(data, options);                                      // untrained: lengths are random
+        using var constrained = TokenPolicy.Create(data, options with { LengthConstrained = true });
+        using var observations = torch.linspace(-1, 1, 200).reshape(200, 1);
+        Seeds.Seed(4);
+        Assert.True(free.Generate(observations).ValidShare < 0.9);
+        Seeds.Seed(4);
+        var generation = constrained.Generate(observations);
+        Assert.Equal(1.0, generation.ValidShare);
+        var fast = (FastTokenizer)constrained.Tokenizer;
+        Assert.All(generation.Tokens, t => Assert.Equal(4, t.Sum(fast.Bpe.Length)));
+    }
+
+    [Fact]
     public void Mismatched_tokenizers_and_options_are_named()
     {
         var data = Ramps(50);

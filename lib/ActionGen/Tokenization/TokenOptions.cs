@@ -18,6 +18,9 @@ namespace ActionGen.Tokenization;
 /// <param name="Heads">Attention heads; must divide <paramref name="Width"/>.</param>
 /// <param name="Sampling">How tokens are drawn; null means temperature 1, no top-k.</param>
 /// <param name="InvalidChunks">What the policy acts on when a FAST sequence decodes to the wrong number of coefficients.</param>
+/// <param name="LengthConstrained">FAST: sample only tokens that still fit in the chunk's H · D coefficients, and the end
+/// token exactly when they are filled, so every sequence decodes to a valid chunk. FAST and π0-FAST do not constrain
+/// decoding (off by default, so the invalid share can be measured).</param>
 /// <param name="Seed">Seeds the weight initialisation.</param>
 public sealed record TokenOptions(
     ActionTokenization Tokenization = ActionTokenization.UniformBins,
@@ -30,6 +33,7 @@ public sealed record TokenOptions(
     int Heads = 4,
     TokenSampling? Sampling = null,
     InvalidChunkHandling InvalidChunks = InvalidChunkHandling.PadOrTruncate,
+    bool LengthConstrained = false,
     int Seed = 0) : IPolicyOptions
 {
     /// <summary>The sampling in use: <see cref="Sampling"/>, or temperature 1 when it is null.</summary>

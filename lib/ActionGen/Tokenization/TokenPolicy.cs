@@ -18,7 +18,9 @@ namespace ActionGen.Tokenization;
 /// <para>Per-dimension bins (<see cref="ActionTokenization.UniformBins"/>, <see cref="ActionTokenization.QuantileBins"/>)
 /// always take exactly one token per value, so no end token is sampled. FAST takes a variable number: the vocabulary
 /// has one extra end token, sampling stops at it or after H · D tokens, and a sequence that does not decode to H · D
-/// coefficients is repaired as <see cref="TokenOptions.InvalidChunks"/> says (<see cref="Generate"/> reports how many).</para>
+/// coefficients is repaired as <see cref="TokenOptions.InvalidChunks"/> says (<see cref="Generate"/> reports how many) —
+/// or prevented, with <see cref="TokenOptions.LengthConstrained"/>. There is no key-value cache: each step runs the
+/// whole prefix again, so one action costs O(L²) in its length L; at these lengths (≤ H · D) that is simpler and cheap.</para>
 /// </summary>
 public sealed class TokenPolicy : Policy
 {
@@ -228,14 +230,25 @@ public sealed class TokenPolicy : Policy
         var generated = zeros(b, 0, dtype: int64, device: observations.device);
         var finished = zeros(b, dtype: ScalarType.Bool, device: observations.device);
         using var endColumn = arange(EndToken + 1, dtype: int64, device: observations.device).eq(EndToken);             // masks the end token's logit
+        bool constrained = Options.LengthConstrained && !Tokenizer.FixedLength;
+        using var tokenLengths = tensor(ValuesPerToken(), dtype: int64, device: observations.device);                  // values each token decodes to; end: 0
+        var produced = zeros(b, dtype: int64, device: observations.device);
         for (int i = 0; i < Tokenizer.MaxLength; i++)
         {
             using var step = NewDisposeScope();
-            var logits = network.forward(observations, generated).select(1, i);                // p(t_{i+1} | s, t_{≤i}) as logits [B, V + 1]
+            var logits = network.NextTokenLogits(observations, generated);                      // p(t_{i+1} | s, t_{≤i}) as logits [B, V + 1]
             if (Tokenizer.FixedLength || i == 0) logits = logits.masked_fill(endColumn, double.NegativeInfinity); // bins never end; FAST needs one token first
+            if (constrained)
+            {
+                var remaining = (ActionDim - produced).unsqueeze(1);                            // values still missing, [B, 1]
+                var tooLong = tokenLengths.unsqueeze(0).gt(remaining);                          // a token that would overfill the chunk
+                var early = remaining.gt(0).logical_and(endColumn.unsqueeze(0));                // the end before the chunk is full
+                logits = logits.masked_fill(tooLong.logical_or(early), double.NegativeInfinity);
+            }
             var next = NextToken(logits, sampling);
             next = where(finished, full_like(next, EndToken), next);                             // a finished row keeps emitting the end token
             generated = cat([generated, next.unsqueeze(1)], 1).MoveToOuterDisposeScope();
+            produced = (produced + tokenLengths.index_select(0, next)).MoveToOuterDisposeScope();
             finished = finished.logical_or(next.eq(EndToken)).MoveToOuterDisposeScope();
             if (!Tokenizer.FixedLength && finished.all().item<bool>()) break;
         }
@@ -253,6 +266,14 @@ public sealed class TokenPolicy : Policy
                 decoded.Action.CopyTo(actions, r * ActionDim);                                   // ZeroChunk leaves the row at 0
         }
         return (tokens, statuses, actions);
+    }
+
+    /// <summary>How many action values each token id decodes to (FAST: coefficients; bins: 1), the end token 0.</summary>
+    private long[] ValuesPerToken()
+    {
+        var lengths = new long[EndToken + 1];
+        for (int t = 0; t < EndToken; t++) lengths[t] = Tokenizer is FastTokenizer fast ? fast.Bpe.Length(t) : 1;
+        return lengths;
     }
 
     /// <summary>One token per row from logits [B, V + 1]: argmax, or a draw from softmax(logits / T) restricted to the top k.</summary>

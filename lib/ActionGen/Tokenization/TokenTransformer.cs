@@ -41,7 +41,12 @@ public sealed class TokenTransformer : nn.Module<Tensor, Tensor, Tensor>
     public int MaxTokens { get; }
 
     /// <summary>Logits [B, T + 1, V] for observations [B, ds] and the tokens so far [B, T] (int64, T ≤ <see cref="MaxTokens"/>, T = 0 allowed).</summary>
-    public override Tensor forward(Tensor observations, Tensor tokenIds)
+    public override Tensor forward(Tensor observations, Tensor tokenIds) => head.forward(Hidden(observations, tokenIds));
+
+    /// <summary>Logits [B, V] of the next token only (the last position): what sampling needs, without the head's cost at every position.</summary>
+    public Tensor NextTokenLogits(Tensor observations, Tensor tokenIds) => head.forward(Hidden(observations, tokenIds).select(1, -1));
+
+    private Tensor Hidden(Tensor observations, Tensor tokenIds)
     {
         long t = tokenIds.shape[1];
         if (t > MaxTokens) throw new ArgumentException($"Expected at most {MaxTokens} tokens, got {t}.", nameof(tokenIds));
@@ -49,6 +54,6 @@ public sealed class TokenTransformer : nn.Module<Tensor, Tensor, Tensor>
         var h = cat([prefix, tokens.forward(tokenIds)], 1);                                     // [e₀, E[t₁], …, E[t_T]]
         h = h + positions.forward(arange(t + 1, dtype: int64, device: observations.device)).unsqueeze(0); // + P[0 … T]
         foreach (var block in blocks) h = block.forward(h);
-        return head.forward(finalNorm.forward(h));                                              // logits of p(t_{i+1} | s, t_{≤i})
+        return finalNorm.forward(h);                                                            // the head maps this to logits of p(t_{i+1} | s, t_{≤i})
     }
 }
