@@ -12,6 +12,7 @@ using BenchmarkDotNet.Running;
 // benchmarks/RESULTS.md. Run in Release:
 //   dotnet run -c Release --project benchmarks/ActionGen.Benchmarks            (everything)
 //   dotnet run -c Release --project benchmarks/ActionGen.Benchmarks -- memory  (the memory check only)
+//   dotnet run -c Release --project benchmarks/ActionGen.Benchmarks -- tokens  (the token policy's benchmarks only, printed, RESULTS.md untouched)
 // ACTIONGEN_THREADS pins libtorch's threads (default here: 1, so numbers are comparable on a busy 2-core machine).
 if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(TorchRuntime.ThreadsVariable)))
     Environment.SetEnvironmentVariable(TorchRuntime.ThreadsVariable, "1");
@@ -30,6 +31,7 @@ var sections = new List<string>
 };
 
 bool memoryOnly = args.Contains("memory");
+bool tokensOnly = args.Contains("tokens");
 if (!memoryOnly)
 {
     var config = ManualConfig.CreateEmpty()
@@ -38,13 +40,22 @@ if (!memoryOnly)
         .AddLogger(BenchmarkDotNet.Loggers.ConsoleLogger.Default)
         .AddColumnProvider(DefaultColumnProviders.Instance)
         .WithOptions(ConfigOptions.DisableOptimizationsValidator);
-    foreach (var summary in new[] { BenchmarkRunner.Run<TrainStepBenchmarks>(config), BenchmarkRunner.Run<SamplingBenchmarks>(config) })
+    Type[] suites = tokensOnly
+        ? [typeof(TokenTrainStepBenchmarks), typeof(TokenSamplingBenchmarks)]
+        : [typeof(TrainStepBenchmarks), typeof(SamplingBenchmarks), typeof(TokenTrainStepBenchmarks), typeof(TokenSamplingBenchmarks)];
+    foreach (var summary in suites.Select(suite => BenchmarkRunner.Run(suite, config)))
     {
         sections.Add("");
         sections.Add($"## {summary.Title.Split('-')[0].Replace("ActionGen.Benchmarks.", "", StringComparison.Ordinal)}");
         sections.Add("");
         sections.Add(MarkdownTable(summary));
     }
+}
+
+if (tokensOnly)
+{
+    Console.WriteLine(string.Join('\n', sections));
+    return 0;
 }
 
 var (passed, memory) = MemoryCheck.Run();

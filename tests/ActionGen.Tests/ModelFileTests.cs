@@ -8,6 +8,7 @@ using ActionGen.Policies;
 using ActionGen.Runtime;
 using ActionGen.Sampling;
 using ActionGen.Tasks;
+using ActionGen.Tokenization;
 using ActionGen.Training;
 using TorchSharp;
 
@@ -82,6 +83,53 @@ public class ModelFileTests
         Assert.True(diffusionLoaded.UsesEma);
         Assert.Equal(flow, flowLoaded.Options);
         Assert.Equal(data.ObservationDim, mseLoaded.ObservationDim);
+    }
+
+    [Fact]
+    public void A_token_policy_keeps_its_options_and_its_fitted_tokenizer()
+    {
+        using var temp = new TempDirectory();
+        var random = new Random(1);
+        var observations = new double[150, 1];
+        var actions = new double[150, 4];
+        for (int i = 0; i < 150; i++)
+        {
+            observations[i, 0] = random.NextDouble();
+            for (int n = 0; n < 4; n++) actions[i, n] = observations[i, 0] * (n + 1) + 0.05 * random.NextDouble();
+        }
+        var chunks = new ActionDataset(observations, actions);
+        var quantile = new TokenOptions(ActionTokenization.QuantileBins, Bins: 17, Width: 8, Layers: 1, Heads: 2,
+            Sampling: new TokenSampling(0.7, TopK: 5), Seed: 6);
+        var fast = new TokenOptions(ActionTokenization.Fast, ChunkSteps: 2, FastScale: 7.5, FastVocabulary: 90, Width: 12, Layers: 2, Heads: 3,
+            Sampling: TokenSampling.Greedy, InvalidChunks: InvalidChunkHandling.ZeroChunk, Seed: 2);
+        using var observationTensor = torch.rand(20, 1);
+        foreach (var options in new[] { quantile, fast })
+        {
+            string path = Path.Combine(temp.Path, options.Tokenization.ToString());
+            using var saved = TokenPolicy.Create(chunks, options);
+            saved.Save(path);
+            using var loaded = TokenPolicy.Load(path);
+            Assert.Equal(options, loaded.Options);
+            Assert.Equal(saved.Tokenizer, loaded.Tokenizer);
+            Assert.Equal(saved.Tokenizer.Encode([0.1, 0.5, -0.2, 0.9]), loaded.Tokenizer.Encode([0.1, 0.5, -0.2, 0.9]));
+            using var greedySaved = saved.WithSampling(TokenSampling.Greedy);
+            using var greedyLoaded = loaded.WithSampling(TokenSampling.Greedy);
+            Assert.Equal(greedySaved.Act(observationTensor).data<float>().ToArray(), greedyLoaded.Act(observationTensor).data<float>().ToArray());
+        }
+        using var fastPolicy = TokenPolicy.Load(Path.Combine(temp.Path, "Fast"));
+        var fastTokenizer = Assert.IsType<FastTokenizer>(fastPolicy.Tokenizer);
+        Assert.True(fastTokenizer.Bpe.Merges.Count > 0);
+
+        string damaged = Path.Combine(temp.Path, "damaged.policy");
+        using (var policy = TokenPolicy.Create(chunks, quantile))
+        {
+            var state = PolicyFile.OptionsToJson(new TokenModelState(policy.Options, policy.Tokenizer));
+            state["tokenizer"]!["bins"] = 1;                                                    // one bin cannot tokenize anything
+            PolicyFile.Write(damaged, new PolicyHeader("tokens", PolicyFile.FormatVersion, policy.ObservationNormalizer, policy.ActionNormalizer, state), policy.Network);
+        }
+        var error = Assert.Throws<InvalidDataException>(() => TokenPolicy.Load(damaged));
+        Assert.Contains(damaged, error.Message, StringComparison.Ordinal);
+        Assert.Contains("at least 2 bins", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -237,7 +237,9 @@ public abstract class Policy : IPolicy, ITrainable
             throw new ArgumentException($"{Method} policy: expected observations of shape [batch, {ObservationDim}], got {shape}.", nameof(observations));
         if (!observations.is_floating_point())
             throw new ArgumentException($"{Method} policy: expected floating-point observations, got {observations.dtype}.", nameof(observations));
-        if (!observations.isfinite().all().item<bool>())
+        using var finite = observations.isfinite();                                             // disposed here: Act's own scope starts after this check
+        using var allFinite = finite.all();
+        if (!allFinite.item<bool>())
             throw new ArgumentException($"{Method} policy: observations contain NaN or infinite values (shape {shape}).", nameof(observations));
     }
 }
