@@ -3,6 +3,7 @@ using ActionGen.FlowMatching;
 using ActionGen.Mdn;
 using ActionGen.Mse;
 using ActionGen.Policies;
+using ActionGen.Tokenization;
 
 namespace ActionGen.Comparison;
 
@@ -43,6 +44,14 @@ public static class ComparisonMethods
         var views = used.Select(s => new ComparisonView(s.Build().Name, p => ((FlowMatchingPolicy)p).WithSampling(s))).ToList();
         return new("flow matching", Fingerprint(o with { Seed = 0, Sampling = null }),
             (data, training, seed, progress) => FlowMatchingPolicy.Train(data, o with { Seed = seed }, training, progress), path => FlowMatchingPolicy.Load(path), views);
+    }
+
+    /// <summary>An autoregressive token policy (per-dimension bins as RT-2, or FAST), named <paramref name="name"/>.</summary>
+    public static ComparisonMethod Tokens(TokenOptions? options = null, string name = "tokens")
+    {
+        var o = options ?? new TokenOptions();
+        return new(name, Fingerprint(o with { Seed = 0 }),
+            (data, training, seed, progress) => TokenPolicy.Train(data, o with { Seed = seed }, training, progress), path => TokenPolicy.Load(path));
     }
 
     /// <summary>The options as the JSON a model file stores: what identifies the method in every cache key.</summary>
