@@ -120,6 +120,9 @@ public abstract class Policy : IPolicy, ITrainable
     /// <inheritdoc />
     public abstract LossBreakdown Loss(torch.Tensor observations, torch.Tensor actions, torch.Generator? generator = null);
 
+    /// <inheritdoc />
+    public virtual torch.Tensor PrepareActions(torch.Tensor normalizedActions) => normalizedActions;
+
     /// <summary>The options record a model file stores (serialised with System.Text.Json).</summary>
     protected abstract IPolicyOptions SavedOptions { get; }
 

@@ -160,10 +160,31 @@ public sealed class TokenPolicy : Policy
     {
         ArgumentNullException.ThrowIfNull(observations);
         ArgumentNullException.ThrowIfNull(actions);
-        var (inputs, targets) = TeacherForcing(actions);
+        var (inputs, targets) = actions.dtype == ScalarType.Int64 ? Trimmed(actions) : TeacherForcing(actions);
         var logits = network.forward(observations, inputs);                                     // [B, T + 1, V + 1]
         var loss = nn.functional.cross_entropy(logits.reshape(-1, logits.shape[2]), targets.reshape(-1), ignore_index: IgnoredTarget); // −1/N Σ log p(tᵢ | s, t₍<ᵢ₎)
         return LossBreakdown.OneTerm("cross-entropy", loss);
+    }
+
+    /// <summary>
+    /// Tokenizes the whole training set once: [N, 2T + 1] int64 rows, the teacher-forcing inputs [T] then the targets
+    /// [T + 1], padded to the longest sequence (the padding is never a target). <see cref="Loss"/> takes rows of it.
+    /// </summary>
+    public override Tensor PrepareActions(Tensor normalizedActions)
+    {
+        ArgumentNullException.ThrowIfNull(normalizedActions);
+        var (inputs, targets) = TeacherForcing(normalizedActions);
+        return cat([inputs, targets], 1);
+    }
+
+    /// <summary>A prepared mini-batch split into inputs and targets, cut to its own longest sequence (FAST's lengths vary).</summary>
+    private (Tensor Inputs, Tensor Targets) Trimmed(Tensor prepared)
+    {
+        long length = (prepared.shape[1] - 1) / 2;
+        var (inputs, targets) = (prepared.narrow(1, 0, length), prepared.narrow(1, length, length + 1));
+        if (Tokenizer.FixedLength) return (inputs, targets);
+        long longest = targets.ne(IgnoredTarget).sum(1).max().item<long>() - 1;                  // the longest sequence, without its end token
+        return (inputs.narrow(1, 0, longest), targets.narrow(1, 0, longest + 1));
     }
 
     /// <summary>The tokens of normalised actions [B, D] as the model's inputs [B, T] and targets [B, T + 1] (−100 where nothing is predicted).</summary>

@@ -24,4 +24,11 @@ public interface ITrainable
     /// <see cref="TrainerOptions.Seed"/>, so training never touches torch's global generator.
     /// </summary>
     LossBreakdown Loss(torch.Tensor observations, torch.Tensor actions, torch.Generator? generator = null);
+
+    /// <summary>
+    /// The training targets for all normalised actions [N, da], computed once before the first step; mini-batches are
+    /// rows of the result, passed to <see cref="Loss"/> as its actions. By default the actions themselves; a model whose
+    /// targets are costly to derive (tokens) computes them here instead of in every step.
+    /// </summary>
+    torch.Tensor PrepareActions(torch.Tensor normalizedActions) => normalizedActions;
 }

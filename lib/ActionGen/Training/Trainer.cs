@@ -29,7 +29,9 @@ public static class Trainer
                 $"The model takes {model.ObservationNormalizer.Dim}-D observations and {model.ActionNormalizer.Dim}-D actions; the data has {data.ObservationDim} and {data.ActionDim}.", nameof(data));
 
         using var observations = NormalizedOnDevice(model.ObservationNormalizer, data.ObservationTensor(), model.Device);
-        using var actions = NormalizedOnDevice(model.ActionNormalizer, data.ActionTensor(), model.Device);
+        using var normalizedActions = NormalizedOnDevice(model.ActionNormalizer, data.ActionTensor(), model.Device);
+        var actions = model.PrepareActions(normalizedActions);                                  // the targets, derived once (tokens, for a token policy)
+        using var preparedActions = ReferenceEquals(actions, normalizedActions) ? null : actions;
         var parameters = model.Network.parameters().ToList();
         using var optimizer = options.WeightDecay > 0
             ? (torch.optim.Optimizer)torch.optim.AdamW(parameters, options.LearningRate, weight_decay: options.WeightDecay)
