@@ -95,8 +95,19 @@ public class NotebookRunnerTests
 
         Assert.True(CommandLine.Parse([], "1").Options.Quick);
         Assert.False(CommandLine.Parse([], null).Options.Quick);
-        Assert.Contains("--threads needs a positive number, got 'zero'", CommandLine.Parse(["--threads", "zero"], null).Error, StringComparison.Ordinal);
+        Assert.Contains("--threads needs a positive whole number, got 'zero'", CommandLine.Parse(["--threads", "zero"], null).Error, StringComparison.Ordinal);
         Assert.Contains("Unknown option '--fast'", CommandLine.Parse(["--fast"], null).Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0.5")]
+    [InlineData("1.5")]
+    [InlineData("0")]
+    [InlineData("two")]
+    public void Threads_must_be_a_positive_whole_number(string value)
+    {
+        var parsed = CommandLine.Parse(["--threads", value], null);
+        Assert.Equal($"--threads needs a positive whole number, got '{value}'.", parsed.Error);
     }
 
     [Fact]
