@@ -59,8 +59,11 @@ public sealed class NotebookRunner(RepositoryPaths paths)
             return new NotebookResult(name, NotebookStatus.TimedOut, seconds, codeCells, executedCopy, null,
                 $"stopped after {options.Timeout.TotalMinutes:F0} min");
         if (!File.Exists(executedCopy))
+        {
+            string? staleTool = ToolResolverCache.Explain(output, "dotnet-repl", ToolResolverCache.CliHome(environment));
             return new NotebookResult(name, NotebookStatus.Failed, seconds, codeCells, null,
-                new CellFailure(0, $"dotnet-repl exited {exitCode} and wrote no executed copy. Its output:\n{output.Trim()}"), null);
+                new CellFailure(0, $"{staleTool ?? $"dotnet-repl exited {exitCode} and wrote no executed copy."} Its output:\n{output.Trim()}"), null);
+        }
 
         var failure = NotebookFile.FirstFailure(NotebookFile.Load(executedCopy));
         if (failure is null && exitCode != 0)
