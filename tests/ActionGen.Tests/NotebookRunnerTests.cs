@@ -95,8 +95,52 @@ public class NotebookRunnerTests
 
         Assert.True(CommandLine.Parse([], "1").Options.Quick);
         Assert.False(CommandLine.Parse([], null).Options.Quick);
-        Assert.Contains("--threads needs a positive number, got 'zero'", CommandLine.Parse(["--threads", "zero"], null).Error, StringComparison.Ordinal);
+        Assert.Contains("--threads needs a positive whole number, got 'zero'", CommandLine.Parse(["--threads", "zero"], null).Error, StringComparison.Ordinal);
         Assert.Contains("Unknown option '--fast'", CommandLine.Parse(["--fast"], null).Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0.5")]
+    [InlineData("1.5")]
+    [InlineData("0")]
+    [InlineData("two")]
+    public void Threads_must_be_a_positive_whole_number(string value)
+    {
+        var parsed = CommandLine.Parse(["--threads", value], null);
+        Assert.Equal($"--threads needs a positive whole number, got '{value}'.", parsed.Error);
+    }
+
+    [Fact]
+    public void A_stale_tool_cache_entry_is_named_with_what_to_do()
+    {
+        // The state a deleted clone's private package folder leaves behind in the SDK's per-user tool cache.
+        using var fixture = new NotebookFixture();
+        string path = fixture.Write("97-fixture-tools.ipynb", ("code", "var x = 1;"));
+        using var home = new TempDirectory();
+        string cache = Path.Combine(home.Path, ".dotnet", "toolResolverCache", "1");
+        Directory.CreateDirectory(cache);
+        string entry = Path.Combine(cache, "dotnet-repl");
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(RepositoryRoot.Path(".config", "dotnet-tools.json")))!;
+        string version = (string)manifest["tools"]!["dotnet-repl"]!["version"]!;
+        File.WriteAllText(entry, $$"""[{"Version":"{{version}}","TargetFramework":"net10.0","RuntimeIdentifier":"any","Name":"dotnet-repl","Runner":"dotnet","PathToExecutable":"/nonexistent/ci-packages/dotnet-repl/{{version}}/tools/net10.0/any/dotnet-repl.dll"}]""");
+
+        string? before = Environment.GetEnvironmentVariable("DOTNET_CLI_HOME");
+        Environment.SetEnvironmentVariable("DOTNET_CLI_HOME", home.Path);
+        NotebookResult result;
+        try
+        {
+            result = new NotebookRunner(RepositoryRoot.Paths).Run(path, Quick);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("DOTNET_CLI_HOME", before);
+        }
+
+        Assert.Equal(NotebookStatus.Failed, result.Status);
+        string message = result.Describe();
+        Assert.Contains(entry, message, StringComparison.Ordinal);
+        Assert.Contains("/nonexistent/ci-packages/dotnet-repl", message, StringComparison.Ordinal);
+        Assert.Contains("Delete", message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,32 +41,39 @@ public static class StudentVersion
             if (solutions.Count > 0 && exercise is null)
                 throw new MarkerException(name, c + 1, solutions[0].Begin + 1, "a solution region before any '### Exercise NN.M' heading: the stub needs an exercise id.");
 
-            var result = new List<string>();
-            for (int i = 0; i < lines.Count; i++)
-            {
-                var solution = solutions.FirstOrDefault(r => r.Begin == i);
-                if (solutions.Contains(solution) && solution.Begin == i)
-                {
-                    string indent = lines[i][..(lines[i].Length - lines[i].TrimStart().Length)];
-                    result.Add($"{indent}// Exercise {exercise}: replace this line with your solution.");
-                    result.Add($"{indent}throw new NotImplementedException(\"Exercise {exercise} is not attempted yet.\");");
-                    i = solution.End;
-                    continue;
-                }
-                var hiddenRegion = hidden.FirstOrDefault(r => r.Begin == i);
-                if (hidden.Contains(hiddenRegion) && hiddenRegion.Begin == i)
-                {
-                    i = hiddenRegion.End;
-                    continue;
-                }
-                result.Add(lines[i]);
-            }
-            NotebookCells.SetSource(cell, result);
+            NotebookCells.SetSource(cell, StudentLines(lines, solutions, hidden, exercise));
             var metadata = cell["metadata"] as JsonObject ?? [];
             metadata[MetadataKey] = new JsonObject { ["role"] = solutions.Count > 0 ? "solution" : "check", ["exercise"] = exercise };
             cell["metadata"] = metadata;
         }
         return NotebookCells.Serialize(notebook);
+    }
+
+    /// <summary>A cell's lines as the student sees them: each solution region a stub naming <paramref name="exercise"/>, hidden checks gone.</summary>
+    internal static List<string> StudentLines(
+        IReadOnlyList<string> lines, IReadOnlyList<Markers.Region> solutions, IReadOnlyList<Markers.Region> hidden, string? exercise)
+    {
+        var result = new List<string>();
+        for (int i = 0; i < lines.Count; i++)
+        {
+            var solution = solutions.FirstOrDefault(r => r.Begin == i);
+            if (solutions.Contains(solution) && solution.Begin == i)
+            {
+                string indent = lines[i][..(lines[i].Length - lines[i].TrimStart().Length)];
+                result.Add($"{indent}// Exercise {exercise}: replace this line with your solution.");
+                result.Add($"{indent}throw new NotImplementedException(\"Exercise {exercise} is not attempted yet.\");");
+                i = solution.End;
+                continue;
+            }
+            var hiddenRegion = hidden.FirstOrDefault(r => r.Begin == i);
+            if (hidden.Contains(hiddenRegion) && hiddenRegion.Begin == i)
+            {
+                i = hiddenRegion.End;
+                continue;
+            }
+            result.Add(lines[i]);
+        }
+        return result;
     }
 
     /// <summary>Writes the student version of every series notebook into <paramref name="outputFolder"/>; returns the paths.</summary>

@@ -14,7 +14,7 @@ public sealed record CommandLine(NotebookRunOptions Options, IReadOnlyList<strin
         "usage: dotnet run --project tools/ActionGen.Notebooks -- [--quick] [--timeout-minutes N] [--threads N] [notebook.ipynb ...]\n" +
         "  --quick              smaller training budgets (also: ACTIONGEN_QUICK=1); every notebook's assertions still run\n" +
         "  --timeout-minutes N  stop a notebook that runs longer (default 30)\n" +
-        "  --threads N          pin libtorch's thread count in the kernel\n" +
+        "  --threads N          pin libtorch's thread count in the kernel (a positive whole number)\n" +
         "  notebook.ipynb       run only these (default: every notebooks/NN-*.ipynb, in order)";
 
     /// <summary>Parses <paramref name="args"/>; <paramref name="quickVariable"/> is the value of ACTIONGEN_QUICK.</summary>
@@ -34,10 +34,17 @@ public sealed record CommandLine(NotebookRunOptions Options, IReadOnlyList<strin
                     break;
                 case "--help" or "-h":
                     return new CommandLine(new NotebookRunOptions(quick, TimeSpan.FromMinutes(timeoutMinutes)), notebooks, true, null);
-                case "--timeout-minutes" or "--threads":
-                    if (i + 1 >= args.Count || !double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || value <= 0)
+                case "--timeout-minutes":
+                    if (i + 1 >= args.Count || !double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out double minutes) || !double.IsFinite(minutes) || minutes <= 0)
                         return Fail($"{args[i]} needs a positive number, got '{(i + 1 < args.Count ? args[i + 1] : "nothing")}'.");
-                    if (args[i] == "--threads") threads = (int)value; else timeoutMinutes = value;
+                    timeoutMinutes = minutes;
+                    i++;
+                    break;
+                case "--threads":
+                    // A thread count is whole: '0.5' must not become 0 and fail later in the kernel.
+                    if (i + 1 >= args.Count || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out int count) || count <= 0)
+                        return Fail($"{args[i]} needs a positive whole number, got '{(i + 1 < args.Count ? args[i + 1] : "nothing")}'.");
+                    threads = count;
                     i++;
                     break;
                 default:

@@ -6,7 +6,12 @@ namespace ActionGen.Notebooks;
 /// <param name="Quick">Sets ACTIONGEN_QUICK=1 for the kernel: smaller training budgets, same assertions.</param>
 /// <param name="Timeout">The most one notebook may take before it is stopped.</param>
 /// <param name="Threads">When set, pins libtorch's thread count in the kernel (ACTIONGEN_THREADS).</param>
-public sealed record NotebookRunOptions(bool Quick, TimeSpan Timeout, int? Threads = null);
+/// <param name="ExecutedFolder">Where the executed copy goes (default: the series' artifacts/notebooks/).</param>
+/// <param name="WorkingDirectory">The kernel's current directory, against which relative paths resolve (default: the notebook's folder).</param>
+/// <param name="EnvironmentVariables">More environment variables for the kernel process.</param>
+public sealed record NotebookRunOptions(
+    bool Quick, TimeSpan Timeout, int? Threads = null,
+    string? ExecutedFolder = null, string? WorkingDirectory = null, IReadOnlyDictionary<string, string>? EnvironmentVariables = null);
 
 /// <summary>
 /// Runs one notebook with the pinned dotnet-repl, in the notebook's own folder (so relative #r paths resolve as in
@@ -40,16 +45,18 @@ public sealed class NotebookRunner(RepositoryPaths paths)
             return new NotebookResult(name, NotebookStatus.Invalid, 0, 0, null, null, e.Message);
         }
 
-        Directory.CreateDirectory(paths.ExecutedNotebooks);
-        string executedCopy = Path.Combine(paths.ExecutedNotebooks, name);
+        string executedFolder = options.ExecutedFolder ?? paths.ExecutedNotebooks;
+        Directory.CreateDirectory(executedFolder);
+        string executedCopy = Path.Combine(executedFolder, name);
         File.Delete(executedCopy);
 
         // ACTIONGEN_HEADLESS: progress displays show only their final line (every update would be a separate output here).
         var environment = new Dictionary<string, string> { ["ACTIONGEN_QUICK"] = options.Quick ? "1" : "0", ["ACTIONGEN_HEADLESS"] = "1" };
         if (options.Threads is int threads) environment["ACTIONGEN_THREADS"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (key, value) in options.EnvironmentVariables ?? new Dictionary<string, string>()) environment[key] = value;
 
         var clock = Stopwatch.StartNew();
-        string notebookDirectory = Path.GetDirectoryName(Path.GetFullPath(notebookPath))!;
+        string notebookDirectory = options.WorkingDirectory ?? Path.GetDirectoryName(Path.GetFullPath(notebookPath))!;
         var (exitCode, output) = RunDotnet(
             ["tool", "run", "dotnet-repl", "--", "--run", Path.GetFullPath(notebookPath), "--exit-after-run", "--output-path", executedCopy],
             notebookDirectory, environment, options.Timeout, onTick);
@@ -59,8 +66,11 @@ public sealed class NotebookRunner(RepositoryPaths paths)
             return new NotebookResult(name, NotebookStatus.TimedOut, seconds, codeCells, executedCopy, null,
                 $"stopped after {options.Timeout.TotalMinutes:F0} min");
         if (!File.Exists(executedCopy))
+        {
+            string? staleTool = ToolResolverCache.Explain(output, "dotnet-repl", ToolResolverCache.CliHome(environment));
             return new NotebookResult(name, NotebookStatus.Failed, seconds, codeCells, null,
-                new CellFailure(0, $"dotnet-repl exited {exitCode} and wrote no executed copy. Its output:\n{output.Trim()}"), null);
+                new CellFailure(0, $"{staleTool ?? $"dotnet-repl exited {exitCode} and wrote no executed copy."} Its output:\n{output.Trim()}"), null);
+        }
 
         var failure = NotebookFile.FirstFailure(NotebookFile.Load(executedCopy));
         if (failure is null && exitCode != 0)

@@ -6,7 +6,7 @@ namespace ActionGen.Exercises;
 /// <summary>
 /// Checks a learner's exercise answer: prints a friendly pass line, or throws <see cref="ExerciseFailedException"/>
 /// saying what was expected, what came, and a hint. A stub that still throws <see cref="NotImplementedException"/>
-/// is reported as "not attempted".
+/// is reported as "not attempted". In a grading run each outcome is also written to the <see cref="GradingChannel"/>.
 /// </summary>
 public static class Check
 {
@@ -58,7 +58,9 @@ public static class Check
     private static ExerciseResult Attempt(string exercise, string hint, Func<(bool Passed, string Detail)> run)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(exercise);
+        GradingChannel.Record(GradingEvent.Started, exercise, null);
         ExerciseResult result;
+        bool notAttempted = false;
         try
         {
             var (passed, detail) = run();
@@ -68,8 +70,16 @@ public static class Check
         }
         catch (NotImplementedException)
         {
+            notAttempted = true;
             result = new ExerciseResult(exercise, false, $"✘ Exercise {exercise}: not attempted yet — replace the NotImplementedException with your code.\n  Hint: {hint}");
         }
+        catch (Exception e) when (e is not ExerciseFailedException)
+        {
+            GradingChannel.Record(GradingEvent.Errored, exercise, $"{e.GetType().Name}: {e.Message}");
+            throw;
+        }
+        // Reported to a grader only here, after the check ran: a printed line is never a pass.
+        GradingChannel.Record(result.Passed ? GradingEvent.Passed : notAttempted ? GradingEvent.NotAttempted : GradingEvent.Failed, exercise, result.Message);
         if (!result.Passed) throw new ExerciseFailedException(result);
         Output.WriteLine(result.Message);
         return result;
