@@ -33,4 +33,5 @@ public sealed record ColumnResult(
 /// <param name="ValidShares">Per seed: the share of held-out samples within tolerance on every part.</param>
 /// <param name="DistinctModes">Per seed: the joint modes the valid samples hit.</param>
 /// <param name="DataDistinctModes">The joint modes the held-out data itself hits with the same number of samples.</param>
-public sealed record HighDimensionalResult(string Label, int ModeCount, IReadOnlyList<double> ValidShares, IReadOnlyList<int> DistinctModes, int DataDistinctModes);
+/// <param name="SkippedBecause">Why the method was not run on this task (its lists are then empty), or null.</param>
+public sealed record HighDimensionalResult(string Label, int ModeCount, IReadOnlyList<double> ValidShares, IReadOnlyList<int> DistinctModes, int DataDistinctModes, string? SkippedBecause = null);

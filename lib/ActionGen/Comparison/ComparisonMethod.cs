@@ -15,12 +15,14 @@ namespace ActionGen.Comparison;
 /// is already set to the seed; the method seeds its weights with it too.</param>
 /// <param name="Load">Loads a model file this method saved.</param>
 /// <param name="Views">The samplers it is measured with; null means the policy as trained.</param>
+/// <param name="Skip">For a high-dimensional task the method cannot afford, the reason it is not run there (shown in its cell); null runs every task.</param>
 public sealed record ComparisonMethod(
     string Name,
     string Configuration,
     Func<ActionDataset, TrainerOptions, int, IProgress<TrainingProgress>?, (Policy Policy, TrainingHistory History)> Train,
     Func<string, Policy> Load,
-    IReadOnlyList<ComparisonView>? Views = null)
+    IReadOnlyList<ComparisonView>? Views = null,
+    Func<HighDimensionalSetting, string?>? Skip = null)
 {
     /// <summary>The columns this method adds to the table.</summary>
     public IReadOnlyList<ComparisonView> Columns => Views ?? [ComparisonView.AsTrained];

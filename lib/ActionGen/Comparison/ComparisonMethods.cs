@@ -26,13 +26,13 @@ public static class ComparisonMethods
             (data, training, seed, progress) => MdnPolicy.Train(data, o with { Seed = seed }, training, progress), path => MdnPolicy.Load(path));
     }
 
-    /// <summary>A diffusion policy, measured with each of <paramref name="samplers"/> (default: DDPM and DDIM-10).</summary>
-    public static ComparisonMethod Diffusion(DiffusionOptions? options = null, params DiffusionSampling[] samplers)
+    /// <summary>A diffusion policy named <paramref name="name"/>, measured with each of <paramref name="samplers"/> (default: DDPM and DDIM-10).</summary>
+    public static ComparisonMethod Diffusion(DiffusionOptions? options = null, string name = "diffusion", params DiffusionSampling[] samplers)
     {
         var o = options ?? new DiffusionOptions();
         DiffusionSampling[] used = samplers.Length > 0 ? samplers : [DiffusionSampling.Ddpm(), DiffusionSampling.Ddim(10)];
         var views = used.Select(s => new ComparisonView(s.Build(o.BuildSchedule(), o.Target).Name, p => ((DiffusionPolicy)p).WithSampling(s))).ToList();
-        return new("diffusion", Fingerprint(o with { Seed = 0, Sampling = null }),
+        return new(name, Fingerprint(o with { Seed = 0, Sampling = null }),
             (data, training, seed, progress) => DiffusionPolicy.Train(data, o with { Seed = seed }, training, progress), path => DiffusionPolicy.Load(path), views);
     }
 

@@ -30,6 +30,7 @@ public static class ComparisonReport
             rows.Add(Row($"high-dim — {setting.Label}: valid share [95 %] · distinct joint modes (data: {columns[0].HighDimensional[h].DataDistinctModes:N0})", columns, c =>
             {
                 var result = c.HighDimensional[h];
+                if (result.SkippedBecause is string reason) return new TableCell($"not run: {reason}");
                 var share = Proportion(result.ValidShares);
                 return new TableCell($"{share.ToString("P0")} · {result.DistinctModes.Average():N0}", ComparisonRatings.ValidShare(share));
             }));

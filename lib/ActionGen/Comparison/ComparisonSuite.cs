@@ -104,6 +104,7 @@ public sealed class ComparisonSuite
             for (int h = 0; h < Budget.HighDimensional.Count; h++)
             {
                 var setting = Budget.HighDimensional[h];
+                if (method.Skip?.Invoke(setting) is not null) continue;
                 var test = setting.Task.Sample(setting.TestSamples, seed: 1);
                 using var policy = Train(method, setting.Label, setting.Task.Sample(setting.TrainSamples, seed: 0), setting.Training, seed);
                 for (int c = 0; c < columns.Count; c++)
@@ -129,7 +130,7 @@ public sealed class ComparisonSuite
         var dataModes = Budget.HighDimensional.Select(s => PolicyEvaluation.DataCoverage(s.Task, s.Task.Sample(s.TestSamples, seed: 1)).DistinctModes).ToArray();
         return columns.Select((view, c) => new ColumnResult(
             method.ColumnName(view), method.Name, timing[c].Evaluations, collisions[c], entropies[c], failed, Budget.StabilityRuns,
-            Budget.HighDimensional.Select((s, h) => new HighDimensionalResult(s.Label, s.Task.ModeCount, highDim[h][c].Valid, highDim[h][c].Modes, dataModes[h])).ToList(),
+            Budget.HighDimensional.Select((s, h) => new HighDimensionalResult(s.Label, s.Task.ModeCount, highDim[h][c].Valid, highDim[h][c].Modes, dataModes[h], method.Skip?.Invoke(s))).ToList(),
             ring[c], timing[c].Single, timing[c].Batched, TorchRuntime.Initialize().Threads)).ToList();
     }
 

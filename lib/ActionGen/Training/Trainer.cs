@@ -18,12 +18,16 @@ public static class Trainer
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range or not finite.</exception>
     /// <exception cref="NonFiniteLossException">A loss term or the weights went non-finite and <see cref="TrainerOptions.OnFailure"/> is Throw.</exception>
     /// <exception cref="TrainingDivergedException">The run diverged and <see cref="TrainerOptions.OnFailure"/> is Throw.</exception>
-    public static TrainingHistory Fit(ITrainable model, ActionDataset data, TrainerOptions? options = null, IProgress<TrainingProgress>? progress = null)
+    public static TrainingHistory Fit(ITrainable model, ActionDataset data, TrainerOptions? options = null, IProgress<TrainingProgress>? progress = null,
+        TrainingCheckpoints? checkpoints = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         options ??= new TrainerOptions();
         options.Validate();
+        if (checkpoints is not null && checkpoints.Steps.Any(s => s < 1 || s > options.Steps))
+            throw new ArgumentOutOfRangeException(nameof(checkpoints), $"Checkpoints must lie in 1 … {options.Steps}, got [{string.Join(", ", checkpoints.Steps)}].");
+        var checkpointSteps = checkpoints?.Steps.ToHashSet() ?? [];
         if (data.ObservationDim != model.ObservationNormalizer.Dim || data.ActionDim != model.ActionNormalizer.Dim)
             throw new ArgumentException(
                 $"The model takes {model.ObservationNormalizer.Dim}-D observations and {model.ActionNormalizer.Dim}-D actions; the data has {data.ObservationDim} and {data.ActionDim}.", nameof(data));
@@ -85,6 +89,11 @@ public static class Trainer
                 progress?.Report(new TrainingProgress(step, options.Steps, lossSinceReport / stepsSinceReport, learningRate, clock.Elapsed));
                 lossSinceReport = 0;
                 stepsSinceReport = 0;
+            }
+            if (checkpointSteps.Contains(step))
+            {
+                checkpoints!.Evaluate(step);
+                model.Network.train();
             }
         }
         model.Network.eval();
