@@ -12,7 +12,7 @@ namespace ActionGen.Tests;
 /// remaining script removed, and the page opened in headless Chromium with JavaScript off. Screenshots go to
 /// artifacts/static-view/.
 /// </summary>
-public partial class StaticViewTests
+public partial class StaticViewTests(ChromiumFixture browser) : IClassFixture<ChromiumFixture>
 {
     private static readonly string Screenshots = RepositoryRoot.Path("artifacts", "static-view");
 
@@ -29,8 +29,7 @@ public partial class StaticViewTests
         string page = Path.Combine(Screenshots, stem + ".html");
         File.WriteAllText(page, StripScripts(ConvertSanitised(source)));
 
-        await using var chromium = await HeadlessChromium.StartAsync();
-        await using var tab = await chromium.Browser.NewPageAsync();
+        await using var tab = await browser.Chromium.Browser.NewPageAsync();
         await tab.SetJavaScriptEnabledAsync(false);
         await tab.SetViewportAsync(new ViewPortOptions { Width = 1000, Height = 900 });
         await tab.GoToAsync(new Uri(page).AbsoluteUri);
