@@ -12,14 +12,11 @@ public sealed record ChartOutput(int CellIndex, int OutputIndex, JsonObject Outp
     /// <summary>The MIME type of the chart's HTML.</summary>
     public const string HtmlMime = "text/html";
 
-    /// <summary>The MIME type of the chart's static image.</summary>
-    public const string PngMime = "image/png";
-
     /// <summary>The output's HTML.</summary>
     public string Html => IpynbJson.Text(Output["data"]?[HtmlMime]);
 
-    /// <summary>True when the output carries a static image (in its HTML and as image/png).</summary>
-    public bool HasStaticImage => PlotlyChart.HasStaticImage(Html) && Output["data"]?[PngMime] is not null;
+    /// <summary>True when the chart's HTML carries its static image.</summary>
+    public bool HasStaticImage => PlotlyChart.HasStaticImage(Html);
 
     /// <summary>Every chart output of <paramref name="notebook"/>, in notebook order.</summary>
     public static IReadOnlyList<ChartOutput> FindAll(JsonObject notebook)

@@ -43,17 +43,31 @@ public sealed class OutputPipeline : IAsyncDisposable
         }
     }
 
-    /// <summary>Post-processes a passed notebook's executed copy and writes outputs back when asked; returns a line for the log.</summary>
+    /// <summary>How many notebooks passed but could not be post-processed or written back (the run then exits non-zero).</summary>
+    public int Failures { get; private set; }
+
+    /// <summary>
+    /// Post-processes a passed notebook's executed copy and writes outputs back when asked; returns a line for the log.
+    /// A failure is reported in that line and counted in <see cref="Failures"/>; the source is then left as it was.
+    /// </summary>
     public async Task<string> AfterRunAsync(string sourcePath, NotebookResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         if (!result.Passed || result.ExecutedCopy is null) return "";
-        var post = await new OutputPostProcessor(renderer).ProcessAsync(result.ExecutedCopy, result.Name).ConfigureAwait(false);
-        string line = string.Create(CultureInfo.InvariantCulture, $"    {post.Charts} chart(s), {post.StaticImages} static image(s)");
-        if (!writeOutputs) return line;
-        int cells = OutputWriteBack.Write(sourcePath, result.ExecutedCopy, mode);
-        long bytes = new FileInfo(sourcePath).Length;
-        return line + string.Create(CultureInfo.InvariantCulture, $"; outputs of {cells} code cells written to {Path.GetFileName(sourcePath)} ({bytes / 1024.0:F0} KiB, {mode} mode)");
+        try
+        {
+            var post = await new OutputPostProcessor(renderer).ProcessAsync(result.ExecutedCopy, result.Name).ConfigureAwait(false);
+            string line = string.Create(CultureInfo.InvariantCulture, $"    {post.Charts} chart(s), {post.StaticImages} static image(s)");
+            if (!writeOutputs) return line;
+            int cells = OutputWriteBack.Write(sourcePath, result.ExecutedCopy, mode);
+            long bytes = new FileInfo(sourcePath).Length;
+            return line + string.Create(CultureInfo.InvariantCulture, $"; outputs of {cells} code cells written to {Path.GetFileName(sourcePath)} ({bytes / 1024.0:F0} KiB, {mode} mode)");
+        }
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or PuppeteerSharp.PuppeteerException)
+        {
+            Failures++;
+            return $"    ✘ {result.Name}: outputs could not be post-processed or written back, the source is unchanged: {e.Message}";
+        }
     }
 
     /// <inheritdoc />

@@ -4,9 +4,10 @@ using ActionGen.NotebookOutputs;
 namespace ActionGen.Notebooks;
 
 /// <summary>
-/// Writes the outputs of an executed copy back into its source notebook: each code cell gets the outputs it produced
-/// and a stamp of the source that produced them; code and markdown stay byte-identical, and the source's own metadata
-/// is kept (the kernel's rewritten metadata and per-cell timings stay in the executed copy).
+/// Writes the outputs of an executed copy back into its source notebook: each code cell gets the outputs it produced,
+/// its execution count in a clean top-to-bottom run (1, 2, 3, … as Jupyter numbers "Run All"), and a stamp of the
+/// source that produced them; code and markdown stay byte-identical, and the source's own metadata is kept (the
+/// kernel's rewritten metadata and per-cell timings stay in the executed copy).
 /// </summary>
 public static class OutputWriteBack
 {
@@ -34,8 +35,9 @@ public static class OutputWriteBack
                 throw new InvalidDataException($"{name}, cell {i + 1}: the source differs from the cell that ran; was the notebook edited during the run? Run it again.");
             var outputs = executedCells[i]["outputs"] as JsonArray ?? [];
             sourceCells[i]["outputs"] = outputs.DeepClone();
-            SourceStamp.Write(sourceCells[i], mode);
             written++;
+            IpynbJson.SetSorted(sourceCells[i], "execution_count", written);
+            SourceStamp.Write(sourceCells[i], mode);
         }
         File.WriteAllText(sourcePath, IpynbJson.Serialize(source));
         return written;

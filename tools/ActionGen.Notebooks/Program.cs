@@ -59,6 +59,11 @@ for (int i = 0; i < notebooks.Count; i++)
 Console.WriteLine();
 Console.WriteLine(SummaryTable.Render(results));
 var firstFailure = results.FirstOrDefault(r => !r.Passed);
+if (firstFailure is null && outputs.Failures > 0)
+{
+    Console.Error.WriteLine($"{outputs.Failures} notebook(s) passed but their outputs could not be post-processed or written back (see ✘ above).");
+    return 1;
+}
 if (firstFailure is null)
 {
     Console.WriteLine($"All {results.Count} notebook(s) passed in {results.Sum(r => r.Seconds).ToString("F0", CultureInfo.InvariantCulture)} s.");
