@@ -31,6 +31,7 @@ public class ClassroomTests
             Assert.True(text == StudentVersion.Generate(source), $"{student} is stale: run dotnet run --project tools/ActionGen.Classroom -- generate");
             Assert.DoesNotContain(Markers.BeginSolution, text, StringComparison.Ordinal);
             Assert.DoesNotContain(Markers.BeginHiddenTests, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(ActionGen.NotebookOutputs.SourceStamp.MetadataKey, text, StringComparison.Ordinal);
             var notebook = NotebookFile.Load(student);
             Assert.All(NotebookCells.Cells(notebook).Where(c => (string?)c["cell_type"] == "code"),
                 c => Assert.Empty(c["outputs"]!.AsArray()));

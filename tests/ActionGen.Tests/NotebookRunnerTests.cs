@@ -97,6 +97,7 @@ public class NotebookRunnerTests
         Assert.False(CommandLine.Parse([], null).Options.Quick);
         Assert.Contains("--threads needs a positive whole number, got 'zero'", CommandLine.Parse(["--threads", "zero"], null).Error, StringComparison.Ordinal);
         Assert.Contains("Unknown option '--fast'", CommandLine.Parse(["--fast"], null).Error, StringComparison.Ordinal);
+        Assert.Contains("up to 10080 (a week)", CommandLine.Parse(["--timeout-minutes", "1e300"], null).Error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,13 +1,15 @@
 using System.Text.Json.Nodes;
+using ActionGen.NotebookOutputs;
 using ActionGen.Notebooks;
 
 namespace ActionGen.Classroom;
 
 /// <summary>
 /// Turns a source notebook into its student version: each solution region becomes a stub that compiles and throws
-/// <see cref="NotImplementedException"/> naming the exercise; hidden checks are removed; outputs and execution counts are
-/// cleared; prose, setup and visible checks stay. Solution cells are tagged with their exercise id in the metadata, so
-/// grading can find them again. Same input, byte-identical output.
+/// <see cref="NotImplementedException"/> naming the exercise; hidden checks are removed; outputs, execution counts and
+/// output stamps are cleared (so refreshing the committed outputs never changes a student version); prose, setup and
+/// visible checks stay. Solution cells are tagged with their exercise id in the metadata, so grading can find them
+/// again. Same input, byte-identical output.
 /// </summary>
 public static class StudentVersion
 {
@@ -35,6 +37,7 @@ public static class StudentVersion
             }
             cell["outputs"] = new JsonArray();
             cell["execution_count"] = null;
+            SourceStamp.Remove(cell); // the stamp belongs to the committed outputs, which students do not get
             var solutions = Markers.Find(lines, Markers.BeginSolution, Markers.EndSolution, name, c + 1);
             var hidden = Markers.Find(lines, Markers.BeginHiddenTests, Markers.EndHiddenTests, name, c + 1);
             if (solutions.Count == 0 && hidden.Count == 0) continue;

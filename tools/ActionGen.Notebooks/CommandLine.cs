@@ -9,12 +9,19 @@ namespace ActionGen.Notebooks;
 /// <param name="Error">What was wrong with the arguments, or null.</param>
 public sealed record CommandLine(NotebookRunOptions Options, IReadOnlyList<string> Notebooks, bool Help, string? Error)
 {
+    /// <summary>True when --write-outputs was given: outputs of passed notebooks go back into the source notebooks.</summary>
+    public bool WriteOutputs { get; init; }
+
+    /// <summary>The longest time limit accepted: a week (a larger one would overflow a <see cref="TimeSpan"/>'s arithmetic later).</summary>
+    public const double MaxTimeoutMinutes = 7 * 24 * 60;
+
     /// <summary>The usage text.</summary>
     public const string Usage =
-        "usage: dotnet run --project tools/ActionGen.Notebooks -- [--quick] [--timeout-minutes N] [--threads N] [notebook.ipynb ...]\n" +
+        "usage: dotnet run --project tools/ActionGen.Notebooks -- [--quick] [--timeout-minutes N] [--threads N] [--write-outputs] [notebook.ipynb ...]\n" +
         "  --quick              smaller training budgets (also: ACTIONGEN_QUICK=1); every notebook's assertions still run\n" +
-        "  --timeout-minutes N  stop a notebook that runs longer (default 30)\n" +
+        "  --timeout-minutes N  stop a notebook that runs longer (default 30, at most a week)\n" +
         "  --threads N          pin libtorch's thread count in the kernel (a positive whole number)\n" +
+        "  --write-outputs      write the outputs of each passed notebook back into it (code and markdown untouched)\n" +
         "  notebook.ipynb       run only these (default: every notebooks/NN-*.ipynb, in order)";
 
     /// <summary>Parses <paramref name="args"/>; <paramref name="quickVariable"/> is the value of ACTIONGEN_QUICK.</summary>
@@ -25,6 +32,7 @@ public sealed record CommandLine(NotebookRunOptions Options, IReadOnlyList<strin
         double timeoutMinutes = 30;
         int? threads = null;
         var notebooks = new List<string>();
+        bool writeOutputs = false;
         for (int i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -32,11 +40,14 @@ public sealed record CommandLine(NotebookRunOptions Options, IReadOnlyList<strin
                 case "--quick":
                     quick = true;
                     break;
+                case "--write-outputs":
+                    writeOutputs = true;
+                    break;
                 case "--help" or "-h":
                     return new CommandLine(new NotebookRunOptions(quick, TimeSpan.FromMinutes(timeoutMinutes)), notebooks, true, null);
                 case "--timeout-minutes":
-                    if (i + 1 >= args.Count || !double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out double minutes) || !double.IsFinite(minutes) || minutes <= 0)
-                        return Fail($"{args[i]} needs a positive number, got '{(i + 1 < args.Count ? args[i + 1] : "nothing")}'.");
+                    if (i + 1 >= args.Count || !double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out double minutes) || !double.IsFinite(minutes) || minutes <= 0 || minutes > MaxTimeoutMinutes)
+                        return Fail($"{args[i]} needs a positive number of minutes up to {MaxTimeoutMinutes} (a week), got '{(i + 1 < args.Count ? args[i + 1] : "nothing")}'.");
                     timeoutMinutes = minutes;
                     i++;
                     break;
@@ -53,7 +64,10 @@ public sealed record CommandLine(NotebookRunOptions Options, IReadOnlyList<strin
                     break;
             }
         }
-        return new CommandLine(new NotebookRunOptions(quick, TimeSpan.FromMinutes(timeoutMinutes), threads), notebooks, false, null);
+        return new CommandLine(new NotebookRunOptions(quick, TimeSpan.FromMinutes(timeoutMinutes), threads), notebooks, false, null)
+        {
+            WriteOutputs = writeOutputs,
+        };
     }
 
     private static CommandLine Fail(string error) =>

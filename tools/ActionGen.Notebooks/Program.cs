@@ -2,7 +2,7 @@ using System.Globalization;
 using ActionGen.Notebooks;
 
 // Runs the notebook series headless, in order, and reports.
-//   dotnet run --project tools/ActionGen.Notebooks -- [--quick] [--timeout-minutes N] [--threads N] [notebook ...]
+//   dotnet run --project tools/ActionGen.Notebooks -- [--quick] [--timeout-minutes N] [--threads N] [--write-outputs] [notebook ...]
 // Exit code 0 when every notebook passed, 1 when one failed (named with cell and error), 2 for bad arguments.
 
 var arguments = CommandLine.Parse(args, Environment.GetEnvironmentVariable("ACTIONGEN_QUICK"));
@@ -31,6 +31,7 @@ if (notebooks.Count == 0)
 var runner = new NotebookRunner(paths);
 Console.WriteLine($"Running {notebooks.Count} notebook(s) headless, {(arguments.Options.Quick ? "quick" : "full")} mode; executed copies go to {Path.GetRelativePath(paths.Root, paths.ExecutedNotebooks)}/");
 runner.RestoreTools();
+await using var outputs = await OutputPipeline.StartAsync(paths, arguments.WriteOutputs, arguments.Options.Quick, Console.WriteLine);
 
 bool interactive = !Console.IsOutputRedirected;
 var results = new List<NotebookResult>();
@@ -50,12 +51,19 @@ for (int i = 0; i < notebooks.Count; i++)
     });
     if (interactive) Console.Write('\r');
     Console.WriteLine($"{prefix} · {result.CodeCells} code cells · {result.Status} · {result.Seconds:F1} s");
+    string afterRun = await outputs.AfterRunAsync(notebooks[i], result);
+    if (afterRun.Length > 0) Console.WriteLine(afterRun);
     results.Add(result);
 }
 
 Console.WriteLine();
 Console.WriteLine(SummaryTable.Render(results));
 var firstFailure = results.FirstOrDefault(r => !r.Passed);
+if (firstFailure is null && outputs.Failures > 0)
+{
+    Console.Error.WriteLine($"{outputs.Failures} notebook(s) passed but their outputs could not be post-processed or written back (see ✘ above).");
+    return 1;
+}
 if (firstFailure is null)
 {
     Console.WriteLine($"All {results.Count} notebook(s) passed in {results.Sum(r => r.Seconds).ToString("F0", CultureInfo.InvariantCulture)} s.");
