@@ -58,4 +58,15 @@ public class ActionDatasetTests
         Assert.Equal([0.5, 0, 0, 0], Enumerable.Range(0, 4).Select(c => data.Actions[2, c]));
         Assert.Equal(["dx0", "dy0", "dx1", "dy1"], data.ActionNames);
     }
+
+    [Fact]
+    public void A_chunk_dataset_says_how_many_time_steps_an_action_holds_and_fast_reads_it()
+    {
+        var chunks = ActionGen.Tasks.ActionChunks.FromDemonstrations(ActionGen.Tasks.ObstacleDemonstrations.Generate(5, seed: 0), horizon: 8);
+        Assert.Equal(8, chunks.TimeSteps);
+        Assert.Equal(1, new ActionDataset(new double[,] { { 0 } }, new double[,] { { 1, 2 } }).TimeSteps);
+        Assert.Equal("TimeSteps", Assert.Throws<ArgumentOutOfRangeException>(() => new ActionDataset(new double[,] { { 0 } }, new double[,] { { 1, 2, 3 } }) { TimeSteps = 2 }).ParamName);
+        using var policy = ActionGen.Tokenization.TokenPolicy.Create(chunks, new ActionGen.Tokenization.TokenOptions(Tokenization: ActionGen.Tokenization.ActionTokenization.Fast, Width: 8, Layers: 1, Heads: 1));
+        Assert.Equal(8, Assert.IsType<ActionGen.Tokenization.FastTokenizer>(policy.Tokenizer).Horizon);
+    }
 }

@@ -61,5 +61,9 @@ public class ComparisonSuiteTests
         Assert.Equal(Rating.Good, ComparisonRatings.ValidShare(Interval.OverSeeds([0.97, 0.98, 0.99])));
         Assert.Equal(Rating.Poor, ComparisonRatings.ValidShare(Interval.OverSeeds([0.0, 0.01, 0.02])));
         Assert.Equal(Rating.Fair, ComparisonRatings.ValidShare(Interval.OverSeeds([0.5, 0.95, 0.99])));
+        var allValid = Interval.OverSeeds([1.0, 1.0, 1.0]);
+        Assert.Equal(Rating.Poor, ComparisonRatings.HighDimensional(allValid, modeCoverage: 1.0 / 9));   // the averaged grasp: valid, one mode
+        Assert.Equal(Rating.Good, ComparisonRatings.HighDimensional(allValid, modeCoverage: 1.0));
+        Assert.Equal(Rating.Fair, ComparisonRatings.HighDimensional(allValid, modeCoverage: 0.75));
     }
 }

@@ -46,12 +46,17 @@ public static class ComparisonMethods
             (data, training, seed, progress) => FlowMatchingPolicy.Train(data, o with { Seed = seed }, training, progress), path => FlowMatchingPolicy.Load(path), views);
     }
 
-    /// <summary>An autoregressive token policy (per-dimension bins as RT-2, or FAST), named <paramref name="name"/>.</summary>
-    public static ComparisonMethod Tokens(TokenOptions? options = null, string name = "tokens")
+    /// <summary>
+    /// An autoregressive token policy (per-dimension bins as RT-2, or FAST), named <paramref name="name"/>. It is not run
+    /// on high-dimensional tasks whose actions need more than <paramref name="maxTokens"/> tokens (one per number for bins,
+    /// up to one per number for FAST): sequential decoding of that many tokens is beyond the comparison's budget.
+    /// </summary>
+    public static ComparisonMethod Tokens(TokenOptions? options = null, string name = "tokens", int maxTokens = 64)
     {
         var o = options ?? new TokenOptions();
         return new(name, Fingerprint(o with { Seed = 0 }),
-            (data, training, seed, progress) => TokenPolicy.Train(data, o with { Seed = seed }, training, progress), path => TokenPolicy.Load(path));
+            (data, training, seed, progress) => TokenPolicy.Train(data, o with { Seed = seed }, training, progress), path => TokenPolicy.Load(path),
+            Skip: setting => setting.Task.ActionDim > maxTokens ? $"{setting.Task.ActionDim} tokens per action" : null);
     }
 
     /// <summary>The options as the JSON a model file stores: what identifies the method in every cache key.</summary>

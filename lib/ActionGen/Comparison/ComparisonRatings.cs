@@ -16,6 +16,20 @@ public static class ComparisonRatings
     /// <summary>Held-out valid share: good when surely ≥ 90 %, poor when surely below 50 %.</summary>
     public static Rating ValidShare(Interval share) => HigherIsBetter(share, good: 0.90, poor: 0.50);
 
+    /// <summary>
+    /// A high-dimensional cell: valid samples are not enough — they must also cover the joint modes. Good when the valid
+    /// share is surely ≥ 90 % and the valid samples hit at least 90 % of the joint modes the held-out data hits with as
+    /// many samples; poor when the valid share is surely below 50 % or they hit under 20 % of those modes (an averaged
+    /// action that happens to be valid hits one); fair otherwise.
+    /// </summary>
+    public static Rating HighDimensional(Interval validShare, double modeCoverage)
+    {
+        ArgumentNullException.ThrowIfNull(validShare);
+        var valid = ValidShare(validShare);
+        if (valid == Rating.Poor || modeCoverage < 0.2) return Rating.Poor;
+        return valid == Rating.Good && modeCoverage >= 0.9 ? Rating.Good : Rating.Fair;
+    }
+
     /// <summary>Ring energy distance: good when surely ≤ 0.005, poor when surely ≥ 0.05.</summary>
     public static Rating RingDistance(Interval distance) => LowerIsBetter(distance, good: 0.005, poor: 0.05);
 

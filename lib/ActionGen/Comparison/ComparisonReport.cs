@@ -32,7 +32,8 @@ public static class ComparisonReport
                 var result = c.HighDimensional[h];
                 if (result.SkippedBecause is string reason) return new TableCell($"not run: {reason}");
                 var share = Proportion(result.ValidShares);
-                return new TableCell($"{share.ToString("P0")} · {result.DistinctModes.Average():N0}", ComparisonRatings.ValidShare(share));
+                double coverage = result.DistinctModes.Average() / Math.Max(1, result.DataDistinctModes);        // joint modes hit, relative to the data's
+                return new TableCell($"{share.ToString("P0")} · {result.DistinctModes.Average():N0}", ComparisonRatings.HighDimensional(share, coverage));
             }));
         }
         rows.Add(Row("inference speed — µs per action, batch 1 · batch 1024 (network evaluations)", columns, c =>

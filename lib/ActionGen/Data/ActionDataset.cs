@@ -42,6 +42,24 @@ public sealed class ActionDataset
     /// <summary>Action column names.</summary>
     public IReadOnlyList<string> ActionNames { get; }
 
+    /// <summary>
+    /// How many time steps one action holds, laid out step by step (time-major): 1 for a single step, H for a chunk of H
+    /// steps (set by <c>ActionChunks</c> and the Push-T chunker). Methods that exploit time (FAST) read it.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Below 1, or not a divisor of the action dimension.</exception>
+    public int TimeSteps
+    {
+        get => timeSteps;
+        init
+        {
+            if (value < 1 || ActionDim % value != 0)
+                throw new ArgumentOutOfRangeException(nameof(TimeSteps), value, $"An action of {ActionDim} values cannot hold {value} equal time steps.");
+            timeSteps = value;
+        }
+    }
+
+    private readonly int timeSteps = 1;
+
     /// <summary>Number of pairs.</summary>
     public int Count => Observations.GetLength(0);
 

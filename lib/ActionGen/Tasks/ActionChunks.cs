@@ -32,7 +32,7 @@ public static class ActionChunks
             }
         }
         var actionNames = Enumerable.Range(0, horizon).SelectMany(h => new[] { $"dx{h}", $"dy{h}" }).ToArray();
-        return new ActionDataset(observations, actions, ["x", "y"], actionNames);
+        return new ActionDataset(observations, actions, ["x", "y"], actionNames) { TimeSteps = horizon };
     }
 
     /// <summary>The positions a chunk visits from <paramref name="start"/>: start, start + a₀, start + a₀ + a₁, …</summary>

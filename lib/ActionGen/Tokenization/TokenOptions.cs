@@ -10,7 +10,7 @@ namespace ActionGen.Tokenization;
 /// <param name="Tokenization">Which tokenizer is fitted on the training actions.</param>
 /// <param name="Bins">Bins per dimension for the bin tokenizers (RT-1, RT-2, OpenVLA: 256).</param>
 /// <param name="ChunkSteps">FAST: H, the steps in an action (the action's D·H values are H steps of D, time-major, as
-/// <c>ActionChunks</c> lays them out); 1 for single-step actions.</param>
+/// <c>ActionChunks</c> lays them out); 0 (the default) takes the training data's <c>ActionDataset.TimeSteps</c>.</param>
 /// <param name="FastScale">FAST: γ, the factor on the DCT coefficients before rounding (FAST: 10).</param>
 /// <param name="FastVocabulary">FAST: the BPE vocabulary size (FAST: 1024). Training stops earlier when no pair occurs twice.</param>
 /// <param name="Width">Transformer width (embedding size).</param>
@@ -25,7 +25,7 @@ namespace ActionGen.Tokenization;
 public sealed record TokenOptions(
     ActionTokenization Tokenization = ActionTokenization.UniformBins,
     int Bins = 256,
-    int ChunkSteps = 1,
+    int ChunkSteps = 0,
     double FastScale = 10,
     int FastVocabulary = 1024,
     int Width = 32,
@@ -45,7 +45,7 @@ public sealed record TokenOptions(
     {
         if (!Enum.IsDefined(Tokenization)) throw OptionChecks.OutOfRange(nameof(Tokenization), Tokenization, "Unknown tokenization.");
         ArgumentOutOfRangeException.ThrowIfLessThan(Bins, 2, nameof(Bins));
-        ArgumentOutOfRangeException.ThrowIfLessThan(ChunkSteps, 1, nameof(ChunkSteps));
+        ArgumentOutOfRangeException.ThrowIfNegative(ChunkSteps, nameof(ChunkSteps));
         OptionChecks.Positive(FastScale, nameof(FastScale));
         ArgumentOutOfRangeException.ThrowIfLessThan(FastVocabulary, 2, nameof(FastVocabulary));
         ArgumentOutOfRangeException.ThrowIfLessThan(Width, 1, nameof(Width));

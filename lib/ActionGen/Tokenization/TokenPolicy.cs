@@ -64,7 +64,7 @@ public sealed class TokenPolicy : Policy
         options ??= new TokenOptions();
         options.Validate();
         var actionNormalizer = MinMaxNormalizer.Fit(data.Actions);
-        tokenizer ??= FitTokenizer(NormalizedActions(data, actionNormalizer), options);
+        tokenizer ??= FitTokenizer(NormalizedActions(data, actionNormalizer), options, data.TimeSteps);
         return Create(MinMaxNormalizer.Fit(data.Observations), actionNormalizer, tokenizer, options, device);
     }
 
@@ -92,20 +92,24 @@ public sealed class TokenPolicy : Policy
         ActionDataset data, TokenOptions? options = null, TrainerOptions? training = null, IProgress<TrainingProgress>? progress = null, Device? device = null) =>
         TrainNew(Create(data, options, device: device), data, training, progress);
 
-    /// <summary>The tokenizer <paramref name="options"/> asks for, fitted on normalised actions [N, D].</summary>
-    /// <exception cref="ArgumentException">FAST's <see cref="TokenOptions.ChunkSteps"/> does not divide the action dimension.</exception>
-    public static ActionTokenizer FitTokenizer(double[,] normalizedActions, TokenOptions options)
+    /// <summary>
+    /// The tokenizer <paramref name="options"/> asks for, fitted on normalised actions [N, D]; FAST's chunk steps are
+    /// <see cref="TokenOptions.ChunkSteps"/>, or <paramref name="timeSteps"/> (the data's) when that is 0.
+    /// </summary>
+    /// <exception cref="ArgumentException">FAST's chunk steps do not divide the action dimension.</exception>
+    public static ActionTokenizer FitTokenizer(double[,] normalizedActions, TokenOptions options, int timeSteps = 1)
     {
         ArgumentNullException.ThrowIfNull(normalizedActions);
         ArgumentNullException.ThrowIfNull(options);
         int dim = normalizedActions.GetLength(1);
+        int chunkSteps = options.ChunkSteps > 0 ? options.ChunkSteps : timeSteps;
         return options.Tokenization switch
         {
             ActionTokenization.UniformBins => BinTokenizer.Uniform(dim, options.Bins),
             ActionTokenization.QuantileBins => BinTokenizer.FitQuantiles(normalizedActions, options.Bins),
-            ActionTokenization.Fast when dim % options.ChunkSteps != 0 =>
-                throw new ArgumentException($"FAST needs the {dim} action values to be {options.ChunkSteps} steps (ChunkSteps) of equal size.", nameof(options)),
-            ActionTokenization.Fast => FastTokenizer.Fit(normalizedActions, options.ChunkSteps, options.FastScale, options.FastVocabulary),
+            ActionTokenization.Fast when chunkSteps < 1 || dim % chunkSteps != 0 =>
+                throw new ArgumentException($"FAST needs the {dim} action values to be {chunkSteps} steps (ChunkSteps, or the data's TimeSteps) of equal size.", nameof(options)),
+            ActionTokenization.Fast => FastTokenizer.Fit(normalizedActions, chunkSteps, options.FastScale, options.FastVocabulary),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Tokenization, "Unknown tokenization."),
         };
     }

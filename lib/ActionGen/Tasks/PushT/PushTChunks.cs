@@ -54,7 +54,7 @@ public static class PushTChunks
                 (episodeOf[r], stepOf[r], padded[r]) = (episode.Index, t, Math.Max(0, t + horizon - length)); // padded steps: t + H − L
             }
         }
-        var data = new ActionDataset(observations, chunks, ObservationNames(history), ActionNames(horizon));
+        var data = new ActionDataset(observations, chunks, ObservationNames(history), ActionNames(horizon)) { TimeSteps = horizon };
         return new PushTChunkSet(data, states, episodeOf, stepOf, padded, options);
     }
 
