@@ -48,6 +48,7 @@ public sealed record ComparisonBudget(
             new("9 joint modes, D = 28, 2,500 steps", new BimanualTask(JointsPerArm: 14, Arms: 2), new TrainerOptions(Steps: 2500, BatchSize: 256), 4000, 1000),
             new("2,187 joint modes, D = 14, 2,500 steps", new BimanualTask(JointsPerArm: 2, Arms: 7), new TrainerOptions(Steps: 2500, BatchSize: 256), 4000, 1000),
             new("routes, 16 joint modes, D = 224, 1,000 steps", new BimanualRoutesTask(Choices: 2), new TrainerOptions(Steps: 1000, BatchSize: 256), 2000, 500),
+            new("routes, 256 joint modes, D = 224, 1,000 steps", new BimanualRoutesTask(Choices: 4), new TrainerOptions(Steps: 1000, BatchSize: 256), 2000, 500),
         ]);
 
     /// <summary>Quick mode: 2 seeds and about half the budgets; the notebooks assert the same claims.</summary>
@@ -64,5 +65,6 @@ public sealed record ComparisonBudget(
             new("9 joint modes, D = 28, 1,000 steps", new BimanualTask(JointsPerArm: 14, Arms: 2), new TrainerOptions(Steps: 1000, BatchSize: 256), 2000, 500),
             new("2,187 joint modes, D = 14, 1,000 steps", new BimanualTask(JointsPerArm: 2, Arms: 7), new TrainerOptions(Steps: 1000, BatchSize: 256), 2000, 500),
             new("routes, 16 joint modes, D = 224, 500 steps", new BimanualRoutesTask(Choices: 2), new TrainerOptions(Steps: 500, BatchSize: 256), 1000, 300),
+            new("routes, 256 joint modes, D = 224, 500 steps", new BimanualRoutesTask(Choices: 4), new TrainerOptions(Steps: 500, BatchSize: 256), 1000, 300),
         ]);
 }

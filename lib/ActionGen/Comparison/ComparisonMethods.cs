@@ -10,6 +10,23 @@ namespace ActionGen.Comparison;
 /// <summary>The series' methods as comparison entries: one line each, with the options that define them.</summary>
 public static class ComparisonMethods
 {
+    /// <summary>
+    /// Part one's methods as notebook 04 measures them: MSE; an MDN with K = 16; diffusion with the residual FiLM network
+    /// (width 128, 2 blocks) predicting the noise (ε, Diffusion Policy's default) and predicting the clean action (x₀),
+    /// each sampled with DDPM and DDIM-10. Notebooks 05 and 06 add their columns to these, and read them from the cache.
+    /// </summary>
+    public static IReadOnlyList<ComparisonMethod> PartOne()
+    {
+        var network = new DiffusionOptions(Width: 128, Blocks: 2);
+        return
+        [
+            Mse(),
+            Mdn(new MdnOptions(Components: 16)),
+            Diffusion(network, "diffusion, ε"),
+            Diffusion(network with { Target = Sampling.NetworkTarget.CleanAction }, "diffusion, x₀"),
+        ];
+    }
+
     /// <summary>MSE regression.</summary>
     public static ComparisonMethod Mse(MseOptions? options = null)
     {
