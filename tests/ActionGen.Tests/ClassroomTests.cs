@@ -129,4 +129,21 @@ public class ClassroomTests
         };
         return temp.File("01-broken.ipynb", notebook.ToJsonString());
     }
+
+    [Fact]
+    public void The_classroom_workflow_grades_every_exercise_of_the_series()
+    {
+        string workflow = File.ReadAllText(RepositoryRoot.Path(".github", "workflows", "classroom.yml"));
+        string runners = workflow.Split('\n').Single(l => l.TrimStart().StartsWith("runners:", StringComparison.Ordinal));
+        foreach (string source in RepositoryRoot.Paths.SeriesNotebooks())
+        {
+            string stem = Path.GetFileNameWithoutExtension(source);
+            foreach (string id in NotebookCells.Cells(NotebookFile.Load(source)).Select(NotebookCells.AnnouncedExercise).OfType<string>().Distinct())
+            {
+                string step = "ex-" + id.Replace('.', '-');
+                Assert.True(workflow.Contains($"check artifacts/grades/{stem}.json {id}", StringComparison.Ordinal), $"classroom.yml has no check step for exercise {id} of {stem}");
+                Assert.True(runners.Contains(step, StringComparison.Ordinal), $"classroom.yml's reporter does not list {step}");
+            }
+        }
+    }
 }
