@@ -42,7 +42,7 @@ if (!memoryOnly)
         .WithOptions(ConfigOptions.DisableOptimizationsValidator);
     Type[] suites = tokensOnly
         ? [typeof(TokenTrainStepBenchmarks), typeof(TokenSamplingBenchmarks)]
-        : [typeof(TrainStepBenchmarks), typeof(SamplingBenchmarks), typeof(TokenTrainStepBenchmarks), typeof(TokenSamplingBenchmarks)];
+        : [typeof(TrainStepBenchmarks), typeof(SamplingBenchmarks), typeof(FlowMatchingBenchmarks), typeof(TokenTrainStepBenchmarks), typeof(TokenSamplingBenchmarks)];
     foreach (var summary in suites.Select(suite => BenchmarkRunner.Run(suite, config)))
     {
         sections.Add("");
