@@ -12,7 +12,7 @@ public class CommittedOutputsTests
     private const long MaxNotebookBytes = 2 * 1024 * 1024;
     private static readonly string ChartHtml = File.ReadAllText(RepositoryRoot.Path("tests", "ActionGen.Tests", "Fixtures", "outputs", "plotly-chart.html"));
 
-    public static TheoryData<string> Notebooks() => SeriesNotebookTests.Notebooks();
+    public static TheoryData<string> Notebooks() => SeriesNotebookRun.All();
 
     [Theory]
     [MemberData(nameof(Notebooks))]

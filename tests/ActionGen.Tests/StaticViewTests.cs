@@ -16,7 +16,7 @@ public partial class StaticViewTests(ChromiumFixture browser) : IClassFixture<Ch
 {
     private static readonly string Screenshots = RepositoryRoot.Path("artifacts", "static-view");
 
-    public static TheoryData<string> Notebooks() => SeriesNotebookTests.Notebooks();
+    public static TheoryData<string> Notebooks() => SeriesNotebookRun.All();
 
     [Theory]
     [MemberData(nameof(Notebooks))]
