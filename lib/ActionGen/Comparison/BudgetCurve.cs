@@ -31,18 +31,11 @@ public static class BudgetCurve
         {
             foreach (var view in views)
             {
-                var acting = view.Select(policy);
-                try
-                {
-                    torch.manual_seed(samplingSeed);
-                    var coverage = PolicyEvaluation.Coverage(acting, task, test);
-                    string column = string.IsNullOrEmpty(view.Name) ? name : $"{name} ({view.Name})";
-                    points.Add(new BudgetPoint(column, step, flopsPerStep * step, coverage.ValidFraction, coverage.DistinctModes));
-                }
-                finally
-                {
-                    if (!ReferenceEquals(acting, policy)) acting.Dispose();
-                }
+                using var acting = view.Open(policy);
+                torch.manual_seed(samplingSeed);
+                var coverage = PolicyEvaluation.Coverage(acting.Policy, task, test);
+                string column = string.IsNullOrEmpty(view.Name) ? name : $"{name} ({view.Name})";
+                points.Add(new BudgetPoint(column, step, flopsPerStep * step, coverage.ValidFraction, coverage.DistinctModes));
             }
         }));
         return points;

@@ -82,7 +82,7 @@ public sealed class ComparisonSuite
             {
                 for (int c = 0; c < columns.Count; c++)
                 {
-                    using var view = Disposable(columns[c].Select(obstacle), obstacle);
+                    using var view = columns[c].Open(obstacle);
                     var metrics = RolloutMetrics.Of(ObstacleRollouts.Run(view.Policy, scene, Budget.Rollouts, seed: 1000 + seed));
                     collisions[c].Add(metrics.CollisionRate);
                     entropies[c].Add(metrics.ModeEntropy);
@@ -96,7 +96,7 @@ public sealed class ComparisonSuite
             {
                 for (int c = 0; c < columns.Count; c++)
                 {
-                    using var view = Disposable(columns[c].Select(ringPolicy), ringPolicy);
+                    using var view = columns[c].Open(ringPolicy);
                     torch.manual_seed(2000 + seed);
                     ring[c].Add(PolicyEvaluation.EnergyDistanceToData(view.Policy, ringTest));
                 }
@@ -109,7 +109,7 @@ public sealed class ComparisonSuite
                 using var policy = Train(method, setting.Label, setting.Task.Sample(setting.TrainSamples, seed: 0), setting.Training, seed);
                 for (int c = 0; c < columns.Count; c++)
                 {
-                    using var view = Disposable(columns[c].Select(policy), policy);
+                    using var view = columns[c].Open(policy);
                     torch.manual_seed(3000 + seed);
                     var coverage = PolicyEvaluation.Coverage(view.Policy, setting.Task, test);
                     highDim[h][c].Valid.Add(coverage.ValidFraction);
@@ -139,17 +139,4 @@ public sealed class ComparisonSuite
 
     private (Policy Policy, TrainingHistory History) TrainOnce(ComparisonMethod method, ActionDataset data, TrainerOptions training, int seed, string? title) =>
         method.Train(data, training with { Seed = seed }, seed, title is null ? null : trainingProgress(title));
-
-    private static ViewHandle Disposable(IPolicy view, Policy owner) => new(view, !ReferenceEquals(view, owner));
-
-    /// <summary>A view to dispose after use, or the owner itself (left alone).</summary>
-    private sealed class ViewHandle(IPolicy policy, bool dispose) : IDisposable
-    {
-        public IPolicy Policy { get; } = policy;
-
-        public void Dispose()
-        {
-            if (dispose) Policy.Dispose();
-        }
-    }
 }

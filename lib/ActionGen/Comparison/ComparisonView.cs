@@ -9,4 +9,15 @@ public sealed record ComparisonView(string Name, Func<Policy, IPolicy> Select)
 {
     /// <summary>The policy as trained.</summary>
     public static ComparisonView AsTrained { get; } = new("", p => p);
+
+    /// <summary>
+    /// The policy that acts for this column, to be disposed after use: disposing it ends a view and leaves
+    /// <paramref name="trained"/> alone (its owner disposes it).
+    /// </summary>
+    public ActingPolicy Open(Policy trained)
+    {
+        ArgumentNullException.ThrowIfNull(trained);
+        var acting = Select(trained);
+        return new ActingPolicy(acting, !ReferenceEquals(acting, trained));
+    }
 }
