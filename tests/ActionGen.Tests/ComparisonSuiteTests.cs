@@ -66,4 +66,55 @@ public class ComparisonSuiteTests
         Assert.Equal(Rating.Good, ComparisonRatings.HighDimensional(allValid, modeCoverage: 1.0));
         Assert.Equal(Rating.Fair, ComparisonRatings.HighDimensional(allValid, modeCoverage: 0.75));
     }
+
+    [Fact]
+    public async Task Two_suites_measuring_the_same_method_at_once_train_each_model_once_and_agree()
+    {
+        using var temp = new TempDirectory();
+        var chunks = ActionChunks.FromDemonstrations(ObstacleDemonstrations.Generate(10, seed: 0), horizon: 8);
+        int trainings = 0;
+        var mse = ComparisonMethods.Mse(new MseOptions([16]));
+        var counted = mse with
+        {
+            Train = (data, training, seed, progress) =>
+            {
+                Interlocked.Increment(ref trainings);
+                return mse.Train(data, training, seed, progress);
+            },
+        };
+        var measurements = await Task.WhenAll(
+            Task.Run(() => new ComparisonSuite(Tiny, chunks, temp.Path).Measure(counted)),
+            Task.Run(() => new ComparisonSuite(Tiny, chunks, temp.Path).Measure(counted)));
+
+        Assert.Equal(2 * 3 + Tiny.StabilityRuns, trainings);                         // 3 tasks × 2 seeds, and the short runs, once
+        Assert.Equal(measurements[0][0].Collisions, measurements[1][0].Collisions);
+        Assert.Equal(measurements[0][0].MicrosecondsSingle, measurements[1][0].MicrosecondsSingle); // the second read what the first wrote
+        Assert.Empty(Directory.GetFiles(temp.Path, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void A_claim_held_by_another_process_makes_a_run_wait_and_is_free_once_that_process_ends()
+    {
+        using var temp = new TempDirectory();
+        string entry = Path.Combine(temp.Path, "entry.json");
+        string lockPath = CacheClaim.LockPath(entry);
+        Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
+        var holder = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("flock", ["-x", lockPath, "sleep", "2"]) { UseShellExecute = false })!;
+        try
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(5);
+            while (!File.Exists(lockPath) && DateTime.UtcNow < deadline) Thread.Sleep(20);
+            Thread.Sleep(200);                                                            // let flock take the lock
+            var busy = Assert.Throws<TimeoutException>(() => CacheClaim.Acquire(entry, TimeSpan.FromMilliseconds(300)));
+            Assert.Contains(lockPath, busy.Message, StringComparison.Ordinal);
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            using (CacheClaim.Acquire(entry, TimeSpan.FromSeconds(30))) { }
+            Assert.True(waited.Elapsed > TimeSpan.FromSeconds(1), $"the claim was granted after {waited.Elapsed}, while the other process held the lock for 2 s");
+        }
+        finally
+        {
+            if (!holder.HasExited) holder.Kill();
+            holder.Dispose();
+        }
+    }
 }
