@@ -68,11 +68,20 @@ public static class ComparisonMethods
     /// on high-dimensional tasks whose actions need more than <paramref name="maxTokens"/> tokens (one per number for bins,
     /// up to one per number for FAST): sequential decoding of that many tokens is beyond the comparison's budget.
     /// </summary>
-    public static ComparisonMethod Tokens(TokenOptions? options = null, string name = "tokens", int maxTokens = 64)
+    /// <param name="options">The token policy's options.</param>
+    /// <param name="name">The column's name.</param>
+    /// <param name="maxTokens">The longest action, in values, it is run on.</param>
+    /// <param name="batchSize">Its mini-batch, when it differs from the budget's (null: the budget's). Every sample is a
+    /// sequence of up to T + 1 positions through the transformer, so a smaller batch still processes more positions per
+    /// step than the other methods see rows; the batch is part of the method's identity in the cache.</param>
+    public static ComparisonMethod Tokens(TokenOptions? options = null, string name = "tokens", int maxTokens = 64, int? batchSize = null)
     {
         var o = options ?? new TokenOptions();
-        return new(name, Fingerprint(o with { Seed = 0 }),
-            (data, training, seed, progress) => TokenPolicy.Train(data, o with { Seed = seed }, training, progress), path => TokenPolicy.Load(path),
+        if (batchSize is < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "Expected a positive batch size, or null for the budget's.");
+        string configuration = Fingerprint(o with { Seed = 0 }) + (batchSize is int b ? $"|batch {b}" : "");
+        return new(name, configuration,
+            (data, training, seed, progress) => TokenPolicy.Train(data, o with { Seed = seed }, batchSize is int batch ? training with { BatchSize = batch } : training, progress),
+            path => TokenPolicy.Load(path),
             Skip: setting => setting.Task.ActionDim > maxTokens ? $"{setting.Task.ActionDim} tokens per action" : null);
     }
 
