@@ -152,6 +152,31 @@ public class TokenPolicyTests
     }
 
     [Fact]
+    public void A_length_constraint_view_decodes_the_same_network_like_a_policy_built_with_that_setting()
+    {
+        var data = Ramps(200);
+        var options = new TokenOptions(ActionTokenization.Fast, ChunkSteps: 4, FastVocabulary: 64, Width: 16, Layers: 1, Heads: 2);
+        using var free = TokenPolicy.Create(data, options);                                      // same seed: the same weights
+        using var constrained = TokenPolicy.Create(data, options with { LengthConstrained = true });
+        using var observations = torch.linspace(-1, 1, 200).reshape(200, 1);
+        using (var view = free.WithLengthConstraint(true))
+        {
+            Seeds.Seed(4);
+            var fromView = view.Generate(observations);
+            Seeds.Seed(4);
+            var fromPolicy = constrained.Generate(observations);
+            Assert.Equal(1.0, fromView.ValidShare);
+            Assert.Equal(fromPolicy.Tokens, fromView.Tokens);
+        }
+        using var back = constrained.WithLengthConstraint(false);
+        Seeds.Seed(4);
+        var unconstrained = back.Generate(observations);
+        Seeds.Seed(4);
+        Assert.Equal(free.Generate(observations).Tokens, unconstrained.Tokens);
+        Assert.True(unconstrained.ValidShare < 0.9);
+    }
+
+    [Fact]
     public void Mismatched_tokenizers_and_options_are_named()
     {
         var data = Ramps(50);

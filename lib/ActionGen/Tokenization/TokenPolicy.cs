@@ -156,6 +156,17 @@ public sealed class TokenPolicy : Policy
     }
 
     /// <summary>
+    /// A view of the same network that decodes with (or without) the FAST length constraint
+    /// (<see cref="TokenOptions.LengthConstrained"/>): training is the same either way, only sampling differs. It does
+    /// not own the network.
+    /// </summary>
+    public TokenPolicy WithLengthConstraint(bool constrained)
+    {
+        ThrowIfDisposed();
+        return new TokenPolicy(network, Tokenizer, ObservationNormalizer, ActionNormalizer, Options with { LengthConstrained = constrained }, Device, this);
+    }
+
+    /// <summary>
     /// Cross-entropy of the next token, averaged over every token of the mini-batch (and each FAST sequence's end token),
     /// with the true previous tokens as input: L = −1/N Σᵢ log p_θ(tᵢ | s, t₁ … tᵢ₋₁). Nothing is random, so
     /// <paramref name="generator"/> is not used.
