@@ -21,6 +21,19 @@ public static class Palette
     /// <summary>The goal.</summary>
     public static Color Goal { get; } = Color.fromHex("#2ca02c");
 
+    /// <summary>
+    /// The <paramref name="index"/>-th colour of a categorical palette for lines that stand for different methods or
+    /// settings (Plotly's default ten colours, repeating).
+    /// </summary>
+    public static Color Series(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        return Color.fromHex(Categorical[index % Categorical.Length]);
+    }
+
+    private static readonly string[] Categorical =
+        ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
+
     /// <summary>The colour of a behaviour mode.</summary>
     public static Color Of(PassSide side) => side switch
     {

@@ -4,7 +4,8 @@ using ActionGen.Policies;
 namespace ActionGen.FlowMatching;
 
 /// <summary>
-/// Options of the flow-matching policy. Defaults follow π0's action expert (Black et al. 2024; openpi's pi0.py): the
+/// Options of the flow-matching policy. Defaults follow π0's action expert (Black et al. 2024; openpi's pi0.py) and
+/// LeRobot's flow-matching policies (pi0, SmolVLA: <c>num_steps = 10</c>, time Beta(1.5, 1) · 0.999 + 0.001): the
 /// linear path, π0's Beta time sampling, 10 Euler steps. The network is the same <see cref="ResidualFilmMlp"/> as
 /// the diffusion policy's, so the two differ only in what they regress and how they sample.
 /// </summary>

@@ -12,7 +12,9 @@ namespace ActionGen.FlowMatching;
 /// x₀ ~ N(0, I) and a time τ, place x_τ = (1 − τ) x₀ + τ a on the straight path to the action, and regress the
 /// network on the path's velocity by plain MSE, L = E‖v_θ(x_τ, τ, s) − (a − x₀)‖². The minimiser is the marginal
 /// velocity E[a − x₀ | x_τ, τ, s] — the conditional-mean argument of MSE regression again. Actions come from
-/// integrating dx/dτ = v_θ from noise at τ = 0 to τ = 1 in a few Euler (or Heun) steps.
+/// integrating dx/dτ = v_θ from noise at τ = 0 to τ = 1 in a few Euler (or Heun) steps. LeRobot's pi0 and SmolVLA
+/// policies train and sample the same way (π0's time convention, τ = 1 − t; 10 Euler steps), with a transformer
+/// action expert on a vision-language model in place of this MLP.
 /// </summary>
 public sealed class FlowMatchingPolicy : IterativePolicy
 {
