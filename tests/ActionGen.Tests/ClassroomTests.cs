@@ -146,4 +146,15 @@ public class ClassroomTests
             }
         }
     }
+
+    [Fact]
+    public void Notebooks_that_build_the_comparison_suite_get_a_longer_default_time_limit()
+    {
+        var limits = RepositoryRoot.Paths.SeriesNotebooks().ToDictionary(p => Path.GetFileName(p)[..2], p => Grader.DefaultTimeout(NotebookFile.Load(p)));
+        Assert.Equal(Grader.ComparisonNotebookTimeout, limits["05"]);                     // both add columns to notebook 04's table
+        Assert.Equal(Grader.ComparisonNotebookTimeout, limits["06"]);
+        Assert.Equal(Grader.ShortNotebookTimeout, limits["00"]);
+        Assert.Equal(Grader.ShortNotebookTimeout, Grader.DefaultTimeout(NotebookFile.Load(Fixture)));
+        Assert.True(Grader.ComparisonNotebookTimeout > Grader.ShortNotebookTimeout);
+    }
 }

@@ -22,8 +22,25 @@ namespace ActionGen.Classroom;
 /// <param name="paths">The repository (its build provides the library the notebooks load).</param>
 /// <param name="options">Quick mode, threads, and <see cref="NotebookRunOptions.Timeout"/>: the limit for each exercise's run.</param>
 /// <param name="keepWork">Keep the work folder (grading notebooks, executed copies, results) and name it in the report's notes.</param>
-public sealed class Grader(RepositoryPaths paths, NotebookRunOptions options, bool keepWork = false)
+/// <param name="timeoutPerNotebook">Ignore <paramref name="options"/>' timeout and use each notebook's default (<see cref="DefaultTimeout"/>).</param>
+public sealed class Grader(RepositoryPaths paths, NotebookRunOptions options, bool keepWork = false, bool timeoutPerNotebook = false)
 {
+    /// <summary>The default limit for one exercise's run of a notebook that does not build the comparison suite.</summary>
+    public static readonly TimeSpan ShortNotebookTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The default limit for one exercise's run of a notebook that builds the comparison suite (05, 06): with a cold cache
+    /// its first run measures every column of notebook 04's table, about 10 minutes of one core in quick mode; later runs
+    /// read the repository's cache (artifacts/comparison/), which grading shares.
+    /// </summary>
+    public static readonly TimeSpan ComparisonNotebookTimeout = TimeSpan.FromMinutes(30);
+
+    /// <summary>The default limit for each exercise's run of <paramref name="source"/>.</summary>
+    public static TimeSpan DefaultTimeout(JsonObject source) =>
+        NotebookCells.Cells(source).Any(c => (string?)c["cell_type"] == "code" && string.Concat(NotebookCells.SourceLines(c)).Contains("new ComparisonSuite(", StringComparison.Ordinal))
+            ? ComparisonNotebookTimeout
+            : ShortNotebookTimeout;
+
     /// <summary>The environment variable the library reads the results file from (ActionGen.Exercises.GradingChannel).</summary>
     public const string ResultsVariable = "ACTIONGEN_GRADING_RESULTS";
 
@@ -105,6 +122,7 @@ public sealed class Grader(RepositoryPaths paths, NotebookRunOptions options, bo
         if (SolutionCellRules.Problem(sourceLines, studentLines) is string problem) return Failed(id, $"not run: {problem}");
 
         var grading = GradingNotebook.Build(source, exercise, studentLines);
+        var limit = timeoutPerNotebook ? DefaultTimeout(source) : options.Timeout;
         string stem = $"{Path.GetFileNameWithoutExtension(name)}.{id}";
         string notebookPath = Path.Combine(work.Path, stem + ".ipynb");
         File.WriteAllText(notebookPath, NotebookCells.Serialize(grading.Notebook));
@@ -119,11 +137,12 @@ public sealed class Grader(RepositoryPaths paths, NotebookRunOptions options, bo
         // (../data, ../artifacts/bin) resolve as they do in notebooks/.
         var run = new NotebookRunner(paths).Run(notebookPath, options with
         {
+            Timeout = limit,
             ExecutedFolder = work.Executed,
             WorkingDirectory = Path.Combine(paths.Root, "artifacts"),
             EnvironmentVariables = variables,
         });
-        return Verdict(id, grading, run, GradingRecord.Read(results, token), options.Timeout);
+        return Verdict(id, grading, run, GradingRecord.Read(results, token), limit);
     }
 
     /// <summary>Decides one exercise from its run and the records the library wrote with the run's secret.</summary>
