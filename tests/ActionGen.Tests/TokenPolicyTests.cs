@@ -209,4 +209,20 @@ public class TokenPolicyTests
         long after = statistics.ThreadTotalLiveCount;
         Assert.True(after - before < 50, $"live tensors {before} → {middle} → {after} over 1,000 steps and 100 generations");
     }
+
+    [Fact]
+    public void Every_policy_says_how_many_network_evaluations_one_act_call_makes()
+    {
+        var data = Ramps(100);
+        using var bins = TokenPolicy.Create(data, new TokenOptions(Width: 16, Layers: 1, Heads: 2));
+        Assert.Equal(4, bins.NetworkEvaluations);                                             // one token per number
+        using var fast = TokenPolicy.Create(data, new TokenOptions(ActionTokenization.Fast, ChunkSteps: 4, FastVocabulary: 64, Width: 16, Layers: 1, Heads: 2));
+        Assert.Equal(fast.Tokenizer.MaxLength, fast.NetworkEvaluations);
+        using var mse = ActionGen.Mse.MsePolicy.Create(data);
+        Assert.Equal(1, mse.NetworkEvaluations);
+        using var diffusion = ActionGen.Diffusion.DiffusionPolicy.Create(data, new ActionGen.Diffusion.DiffusionOptions(Width: 16, Blocks: 1));
+        Assert.Equal(100, diffusion.NetworkEvaluations);                                      // DDPM over T = 100
+        using var ddim = diffusion.WithSampling(ActionGen.Diffusion.DiffusionSampling.Ddim(10));
+        Assert.Equal(10, ddim.NetworkEvaluations);
+    }
 }

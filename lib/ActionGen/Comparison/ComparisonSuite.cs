@@ -89,7 +89,7 @@ public sealed class ComparisonSuite
                     if (seed != Budget.Seeds[0]) continue;
                     var single = InferenceTiming.Measure(view.Policy, 1, repetitions: Budget.TimingRepetitions);
                     var batched = InferenceTiming.Measure(view.Policy, 1024, repetitions: 3, warmup: 1);
-                    timing[c] = (single.MicrosecondsPerAction, batched.MicrosecondsPerAction, view.Policy is IterativePolicy iterative ? iterative.Sampler.NetworkEvaluations : 1);
+                    timing[c] = (single.MicrosecondsPerAction, batched.MicrosecondsPerAction, view.Policy.NetworkEvaluations);
                 }
             }
             using (var ringPolicy = Train(method, RingTask, ringTrain, Budget.Ring, seed))

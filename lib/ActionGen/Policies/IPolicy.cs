@@ -20,6 +20,13 @@ public interface IPolicy : IDisposable
     /// <summary>Number of trainable parameters.</summary>
     long ParameterCount { get; }
 
+    /// <summary>
+    /// The network evaluations one <see cref="Act"/> call makes, one after another: 1 for one-pass methods, the sampler's
+    /// steps for diffusion and flow matching, one per token for an autoregressive policy (the most it can take, where
+    /// sequences end early).
+    /// </summary>
+    int NetworkEvaluations { get; }
+
     /// <summary>The device the network lives on.</summary>
     torch.Device Device { get; }
 

@@ -44,6 +44,9 @@ public abstract class IterativePolicy : Policy, IAfterOptimizerStep
     /// <summary>A sample: every call starts from fresh noise, so calls differ even where the updates are deterministic (DDIM with η = 0, Euler).</summary>
     public override ActionOutput Output => ActionOutput.Sample;
 
+    /// <inheritdoc />
+    public override int NetworkEvaluations => Sampler.NetworkEvaluations;
+
     /// <summary>True when an exponential moving average of the weights is kept, and generates.</summary>
     public bool UsesEma => ema is not null;
 

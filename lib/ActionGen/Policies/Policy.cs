@@ -45,6 +45,9 @@ public abstract class Policy : IPolicy, ITrainable
     public abstract ActionOutput Output { get; }
 
     /// <inheritdoc />
+    public virtual int NetworkEvaluations => 1;
+
+    /// <inheritdoc />
     public torch.nn.Module Network { get; }
 
     /// <inheritdoc />

@@ -48,6 +48,10 @@ public sealed class TokenPolicy : Policy
     /// <summary>The options it was built with.</summary>
     public TokenOptions Options { get; }
 
+    /// <inheritdoc />
+    /// <remarks>One pass per token: the bins' fixed length, or the longest FAST sequence (most end sooner).</remarks>
+    public override int NetworkEvaluations => Tokenizer.MaxLength;
+
     /// <summary>The tokenizer fitted on the training actions (normalised units).</summary>
     public ActionTokenizer Tokenizer { get; }
 
