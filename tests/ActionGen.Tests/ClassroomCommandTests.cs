@@ -53,6 +53,40 @@ public class ClassroomCommandTests
     }
 
     [Fact]
+    public void Grade_takes_no_option_as_another_options_value()
+    {
+        var (exitCode, _, error) = Run("grade", "/nonexistent/00-x.ipynb", "--report-dir", "--keep-work");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--report-dir needs a value", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "generate", "--out" }, "--out needs a folder")]
+    [InlineData(new[] { "generate", "--bogus" }, "Unknown option '--bogus'")]
+    [InlineData(new[] { "generate", "/nonexistent/00-x.ipynb", "--out", "/nonexistent/out" }, "'/nonexistent/00-x.ipynb': no such notebook")]
+    public void Generate_rejects_bad_arguments_without_writing_anything(string[] arguments, string message)
+    {
+        // Before: the first two regenerated the repository's exercises/ and exited 0; the third crashed (exit 134).
+        string exercises = Path.Combine(RepositoryRoot.Paths.Root, "exercises");
+        var before = Directory.GetFiles(exercises).ToDictionary(f => f, File.GetLastWriteTimeUtc);
+        var (exitCode, _, error) = Run(arguments);
+        Assert.Equal(2, exitCode);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.Equal(before, Directory.GetFiles(exercises).ToDictionary(f => f, File.GetLastWriteTimeUtc));
+    }
+
+    [Fact]
+    public void Generate_from_a_file_that_is_not_a_notebook_says_so()
+    {
+        using var temp = new TempDirectory();
+        string bad = temp.File("00-bad.ipynb", "not json at all");
+        var (exitCode, _, error) = Run("generate", bad, "--out", Path.Combine(temp.Path, "out"));
+        Assert.Equal(2, exitCode);
+        Assert.Contains("not valid JSON", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "out")), "nothing is written for a source that cannot be read");
+    }
+
+    [Fact]
     public void Check_with_a_missing_report_says_so_and_fails()
     {
         var (exitCode, _, error) = Run("check", "/nonexistent/00-x.json", "00.1");

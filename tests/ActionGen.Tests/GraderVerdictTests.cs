@@ -77,6 +77,21 @@ public class GraderVerdictTests
     }
 
     [Fact]
+    public void An_executed_copy_without_the_exercises_cells_is_not_the_kernels_and_never_passes()
+    {
+        // A forged run: pass and end records with the secret, an executed copy written by the solution, then a hang.
+        using var temp = new TempDirectory();
+        string forged = temp.File("forged.ipynb", "{\"cells\": []}");
+        foreach (var status in new[] { NotebookStatus.TimedOut, NotebookStatus.Passed })
+        {
+            var run = new NotebookResult("n", status, 600, 5, forged, null, "stopped");
+            var grade = Grader.Verdict("99.1", Layout, run, PassedAndEnded, Limit);
+            Assert.Equal(ExerciseStatus.Failed, grade.Status);
+            Assert.Contains("holds 0 cells, not the grading notebook's 5 or more", grade.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void A_run_that_ended_without_an_executed_copy_fails_and_says_where()
     {
         var crashed = new NotebookResult("n", NotebookStatus.Failed, 9, 5, null, new CellFailure(0, "dotnet-repl exited 134 and wrote no executed copy. Its output:\nStack overflow."), null);

@@ -47,6 +47,14 @@ public class SolutionCellRulesTests
     public void Names_that_reach_past_the_computation_are_refused(string student, string named) =>
         Assert.Contains(named, Problem(student), StringComparison.Ordinal);
 
+    [Theory]
+    [InlineData("int Add(int a, int b)\n{\n    var types = typeof(object).Module.GetTypes();\n    return 0;\n}", "`Module` (line 3: reflection)")]
+    [InlineData("int Add(int a, int b)\n{\n    dynamic t = typeof(int);\n    foreach (dynamic m in t.GetMembers()) { }\n    return 0;\n}", "`dynamic` (line 3: late binding")]
+    [InlineData("int Add(int a, int b)\n{\n    object f = Enum.ToObject(typeof(System.Reflection.BindingFlags), 60);\n    return 0;\n}", "`BindingFlags` (line 3: reflection)")]
+    public void The_reflection_route_to_the_grading_channel_is_refused(string student, string named) =>
+        // A forged grade once got through with Module.GetTypes, dynamic GetMembers and Enum.ToObject for the binding flags.
+        Assert.Contains(named, Problem(student), StringComparison.Ordinal);
+
     [Fact]
     public void A_name_the_instructors_solution_uses_is_allowed()
     {

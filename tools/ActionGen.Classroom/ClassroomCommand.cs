@@ -40,15 +40,35 @@ public static class ClassroomCommand
 
     private static int Generate(IReadOnlyList<string> args, RepositoryPaths paths, TextWriter output, TextWriter error)
     {
-        string outputFolder = Path.GetFullPath(Option(args, "--out") ?? Path.Combine(paths.Root, "exercises"));
-        var named = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        string? outputOption = null;
+        var named = new List<string>();
+        for (int i = 1; i < args.Count; i++)
+        {
+            if (args[i] == "--out")
+            {
+                if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal)) return Fail(error, "--out needs a folder.");
+                outputOption = args[++i];
+            }
+            else if (args[i].StartsWith("--", StringComparison.Ordinal)) return Fail(error, $"Unknown option '{args[i]}'.");
+            else if (args[i].Length == 0) return Fail(error, "An empty notebook path.");
+            else named.Add(args[i]);
+        }
+        var missing = named.Where(source => !File.Exists(source)).ToList();
+        if (missing.Count > 0)
+        {
+            error.WriteLine($"{string.Join(", ", missing.Select(m => $"'{m}'"))}: {(missing.Count == 1 ? "no such notebook" : "no such notebooks")} (expected source .ipynb files); nothing written.");
+            return 2;
+        }
+        string outputFolder = Path.GetFullPath(outputOption ?? Path.Combine(paths.Root, "exercises"));
         try
         {
-            var written = named.Count == 0 ? StudentVersion.GenerateAll(paths, outputFolder) : named.Select(source =>
+            // Read every named source before writing anything, so a bad one leaves the output folder as it was.
+            var versions = named.Select(source => (Source: source, Text: StudentVersion.Generate(Path.GetFullPath(source)))).ToList();
+            var written = named.Count == 0 ? StudentVersion.GenerateAll(paths, outputFolder) : versions.Select(version =>
             {
                 Directory.CreateDirectory(outputFolder);
-                string target = Path.Combine(outputFolder, Path.GetFileName(source));
-                File.WriteAllText(target, StudentVersion.Generate(Path.GetFullPath(source)));
+                string target = Path.Combine(outputFolder, Path.GetFileName(version.Source));
+                File.WriteAllText(target, version.Text);
                 return target;
             }).ToList();
             foreach (string path in written) output.WriteLine($"wrote {Path.GetRelativePath(paths.Root, path)}");
@@ -59,6 +79,11 @@ public static class ClassroomCommand
             error.WriteLine(e.Message);
             return 1;
         }
+        catch (Exception e) when (e is InvalidDataException or JsonException or InvalidOperationException)
+        {
+            error.WriteLine($"cannot generate: {e.Message}");
+            return 2;
+        }
     }
 
     private static int Grade(IReadOnlyList<string> args, RepositoryPaths paths, TextWriter output, TextWriter error)
@@ -67,7 +92,7 @@ public static class ClassroomCommand
         {
             if (GradeOptionsWithValue.Contains(args[i]))
             {
-                if (i + 1 >= args.Count) return Fail(error, $"{args[i]} needs a value.");
+                if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal)) return Fail(error, $"{args[i]} needs a value.");
                 i++;
             }
             else if (args[i] != "--keep-work") return Fail(error, args[i].StartsWith("--", StringComparison.Ordinal) ? $"Unknown option '{args[i]}'." : $"Unexpected argument '{args[i]}'.");
@@ -122,7 +147,10 @@ public static class ClassroomCommand
                 continue;
             }
             string stem = Path.GetFileNameWithoutExtension(student);
-            File.WriteAllText(Path.Combine(reportDir, stem + ".json"), Grader.ToJson(report));
+            string reportPath = Path.Combine(reportDir, stem + ".json");
+            if (File.Exists(reportPath))
+                output.WriteLine($"Replacing the earlier report {reportPath} (reports are named after the notebook: give each student's grade its own --report-dir to keep both).");
+            File.WriteAllText(reportPath, Grader.ToJson(report));
             File.WriteAllText(Path.Combine(reportDir, stem + ".md"), report.ToMarkdown());
             output.Write(report.ToMarkdown());
             var graded = only is null ? report.Exercises : report.Exercises.Where(e => e.Exercise == only).ToList();

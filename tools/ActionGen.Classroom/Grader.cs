@@ -171,6 +171,9 @@ public sealed class Grader(RepositoryPaths paths, NotebookRunOptions options, bo
         {
             return Failed(id, $"the run's executed copy could not be read: {e.Message}");
         }
+        // The kernel writes every cell of the grading notebook; a copy without the exercise's cells was not written by it.
+        if (cells.Count <= grading.EndCell)
+            return Failed(id, $"the run's executed copy holds {cells.Count} cells, not the grading notebook's {grading.EndCell + 1} or more: it was not written by the kernel's run.");
         if (FirstError(cells, 0, grading.BeginCell) is var (cell, text))
             return Failed(id, $"the notebook failed at cell {cell + 1}, before exercise {id}'s solution (not the student's code): {text}");
 
