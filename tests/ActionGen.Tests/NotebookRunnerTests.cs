@@ -98,6 +98,9 @@ public class NotebookRunnerTests
         Assert.Contains("--threads needs a positive whole number, got 'zero'", CommandLine.Parse(["--threads", "zero"], null).Error, StringComparison.Ordinal);
         Assert.Contains("Unknown option '--fast'", CommandLine.Parse(["--fast"], null).Error, StringComparison.Ordinal);
         Assert.Contains("up to 10080 (a week)", CommandLine.Parse(["--timeout-minutes", "1e300"], null).Error, StringComparison.Ordinal);
+        using (var folder = new TempDirectory())
+            Assert.Contains("is a folder: expected a notebook file", Assert.Throws<FileNotFoundException>(() => NotebookFile.Load(folder.Path)).Message, StringComparison.Ordinal);
+        Assert.Contains("Argument 2 is empty: expected a notebook path", CommandLine.Parse(["--quick", ""], null).Error, StringComparison.Ordinal);   // was an unhandled crash
     }
 
     [Theory]

@@ -79,6 +79,74 @@ public class SilentFailureTests
     }
 
     [Theory]
+    [InlineData("0,0,left,0,0,0.1,0.1\n0,1,right,0,0,0.1,0.1\n", ":3: episode 0 passes left up to line 2 and right here")]
+    [InlineData("0,0,left,0,0,0.1,0.1\n0,2,left,0,0,0.1,0.1\n", ":3: column 'step' holds 2, expected 1")]
+    [InlineData("0,0,left,0,0,0.1,0.1\n0,0,left,0,0,0.1,0.1\n", ":3: column 'step' holds 0, expected 1")]
+    [InlineData("0,1,left,0,0,0.1,0.1\n", ":2: column 'step' holds 1, expected 0")]
+    public void An_episode_that_changes_side_or_skips_repeats_or_reorders_steps_is_rejected(string rows, string message)
+    {
+        // Both once loaded quietly: the side of the first row stood for the episode, and steps were only checked as numbers.
+        using var temp = new TempDirectory();
+        string path = temp.File("demos.csv", "episode,step,side,x,y,dx,dy\n" + rows);
+        Assert.Contains(path + message, Assert.Throws<InvalidDataException>(() => DataFiles.ReadObstacle(path)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Observations_beyond_float32_are_rejected_not_turned_into_infinite_actions()
+    {
+        var data = new ActionDataset(new double[,] { { 0.0 }, { 1.0 } }, new double[,] { { 0.0 }, { 1.0 } });
+        using var policy = MsePolicy.Create(data, new MseOptions(HiddenWidths: [8]));
+        using var huge = torch.tensor(new double[] { 1e300 }).reshape(1, 1);                    // finite as a double, infinite as float32
+        Assert.Contains("beyond float32's range", Assert.Throws<ArgumentException>(() => policy.Act(huge)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_mixtures_density_and_diagnostics_refuse_NaN_and_mismatched_inputs()
+    {
+        // All three returned NaN (or, for Diagnose, finite-looking shares) for a NaN observation.
+        var data = new ActionDataset(new double[,] { { 0.0 }, { 1.0 } }, new double[,] { { 0.0 }, { 1.0 } });
+        using var mdn = MdnPolicy.Create(data, new MdnOptions(Components: 2, HiddenWidths: [8]));
+        using var nan = torch.tensor(new float[] { float.NaN }).reshape(1, 1);
+        using var one = torch.tensor(new float[] { 0.5f }).reshape(1, 1);
+        using var fiveActions = torch.zeros(5, 1);
+        Assert.Contains("NaN or infinite", Assert.Throws<ArgumentException>(() => mdn.LogDensity(nan, one)).Message, StringComparison.Ordinal);
+        Assert.Contains("actions contain NaN", Assert.Throws<ArgumentException>(() => mdn.LogDensity(one, nan)).Message, StringComparison.Ordinal);
+        Assert.Contains("NaN or infinite", Assert.Throws<ArgumentException>(() => mdn.Components(nan)).Message, StringComparison.Ordinal);
+        Assert.Contains("NaN or infinite", Assert.Throws<ArgumentException>(() => mdn.Diagnose(nan)).Message, StringComparison.Ordinal);
+        Assert.Contains("expected actions of shape [1, 1] (one per observation), got [5, 1]", Assert.Throws<ArgumentException>(() => mdn.LogDensity(one, fiveActions)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_token_policy_answers_an_empty_batch_like_every_policy()
+    {
+        // Was ArgumentOutOfRangeException 'startingIndex' from inside the decoder.
+        var data = new ActionDataset(new double[,] { { 0.0 }, { 1.0 } }, new double[,] { { 0.0 }, { 1.0 } });
+        using var policy = ActionGen.Tokenization.TokenPolicy.Create(data);
+        using var none = torch.zeros(0, 1);
+        using var actions = policy.Act(none);
+        Assert.Equal([0L, 1L], actions.shape);
+    }
+
+    [Fact]
+    public void An_integer_tensor_is_refused_by_the_normaliser_rather_than_truncated()
+    {
+        var normalizer = new MinMaxNormalizer([0.5], [1.5]);
+        using var ones = torch.tensor(new long[] { 1 }).reshape(1, 1);
+        Assert.Contains("Expected a floating-point tensor, got Int64", Assert.Throws<ArgumentException>(() => normalizer.Normalize(ones)).Message, StringComparison.Ordinal);
+        Assert.Contains("Expected a floating-point tensor", Assert.Throws<ArgumentException>(() => normalizer.Denormalize(ones)).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1.5, 0.03, "UpperFraction is a probability: expected a number in [0, 1], got 1.5")]
+    [InlineData(double.NaN, 0.03, "UpperFraction is a probability")]
+    [InlineData(0.5, -0.1, "Noise is a standard deviation: expected a finite number, 0 or above, got -0.1")]
+    public void The_toy_refuses_a_probability_outside_0_1_and_a_negative_noise(double upper, double noise, string message)
+    {
+        Assert.Contains(message, Assert.Throws<ArgumentOutOfRangeException>(() => new BimodalToy(upper, noise)).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BimodalToy() with { UpperFraction = upper, Noise = noise });
+    }
+
+    [Theory]
     [InlineData(new[] { 1.0 }, new[] { 0.0 }, "Min 1 > Max 0")]
     [InlineData(new[] { 0.0, 0.0 }, new[] { 1.0 }, "2 minima and 1 maxima")]
     [InlineData(new[] { -1e300 }, new[] { 1.0 }, "Min[0] is -1E+300")]

@@ -60,6 +60,7 @@ public sealed record CommandLine(NotebookRunOptions Options, IReadOnlyList<strin
                     break;
                 default:
                     if (args[i].StartsWith("--", StringComparison.Ordinal)) return Fail($"Unknown option '{args[i]}'.");
+                    if (string.IsNullOrWhiteSpace(args[i])) return Fail($"Argument {i + 1} is empty: expected a notebook path (notebooks/NN-title.ipynb).");
                     notebooks.Add(args[i]);
                     break;
             }

@@ -20,6 +20,7 @@ public static class NotebookFile
     /// <exception cref="InvalidDataException">The file is not valid JSON or not a notebook; the message names file and position.</exception>
     public static JsonObject Load(string path)
     {
+        if (Directory.Exists(path)) throw new FileNotFoundException($"{path} is a folder: expected a notebook file (.ipynb).", path);
         if (!File.Exists(path)) throw new FileNotFoundException($"Notebook not found: {path}", path);
         JsonNode? node;
         try

@@ -73,7 +73,7 @@ public static class DataFiles
     {
         var table = CsvTable.Read(path);
         int[] episodes = table.Indices("episode");
-        table.Indices("step");                                  // validated: whole numbers
+        int[] steps = table.Indices("step");
         var numbers = table.Numbers(["x", "y", "dx", "dy"]);
         string[] sides = table.Text("side");
         var demonstrations = new List<Demonstration>();
@@ -99,6 +99,11 @@ public static class DataFiles
                     _ => throw new InvalidDataException($"{path}:{table.LineNumbers[r]}: column 'side' holds '{sides[r]}', expected left or right."),
                 };
             }
+            else if (sides[r] != sides[r - 1])
+                throw new InvalidDataException($"{path}:{table.LineNumbers[r]}: episode {episode} passes {sides[r - 1]} up to line {table.LineNumbers[r - 1]} and {sides[r]} here: an episode passes on one side.");
+            int expectedStep = observations.Count;                                              // steps run 0, 1, 2, … within an episode
+            if (steps[r] != expectedStep)
+                throw new InvalidDataException($"{path}:{table.LineNumbers[r]}: column 'step' holds {steps[r]}, expected {expectedStep} (episode {episode}'s steps run 0, 1, 2, … in file order).");
             observations.Add(new Vec2(numbers[r, 0], numbers[r, 1]));
             actions.Add(new Vec2(numbers[r, 2], numbers[r, 3]));
         }

@@ -107,5 +107,8 @@ public sealed record MinMaxNormalizer
         ArgumentNullException.ThrowIfNull(x);
         if (x.dim() != 2 || x.shape[1] != Dim)
             throw new ArgumentException($"Expected a tensor of shape [batch, {Dim}], got [{string.Join(", ", x.shape)}].", nameof(x));
+        // The statistics take the tensor's dtype: in an integer dtype they would be truncated (and 0-width ranges divide by 0).
+        if (!x.is_floating_point())
+            throw new ArgumentException($"Expected a floating-point tensor, got {x.dtype}: convert it first, e.g. x.to(torch.float32).", nameof(x));
     }
 }

@@ -124,6 +124,8 @@ public sealed class MdnPolicy : Policy
     {
         ArgumentNullException.ThrowIfNull(observations);
         ArgumentNullException.ThrowIfNull(actions);
+        ValidateObservations(observations);
+        ValidateActions(actions, observations.shape[0]);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var s = EvaluationInput(observations);
@@ -135,7 +137,7 @@ public sealed class MdnPolicy : Policy
     /// <summary>The mixture for raw observations [B, ds], in raw action units: weights [B][K], means and σ [B][K][D].</summary>
     public MixtureComponents Components(Tensor observations)
     {
-        ArgumentNullException.ThrowIfNull(observations);
+        ValidateObservations(observations);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var m = Mixture(EvaluationInput(observations));
@@ -150,7 +152,7 @@ public sealed class MdnPolicy : Policy
     /// <summary>Component usage, effective K and the smallest σ over raw observations [B, ds].</summary>
     public MixtureDiagnostics Diagnose(Tensor observations)
     {
-        ArgumentNullException.ThrowIfNull(observations);
+        ValidateObservations(observations);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var m = Mixture(EvaluationInput(observations));
@@ -160,6 +162,20 @@ public sealed class MdnPolicy : Policy
         double[] argmaxShare = Enumerable.Range(0, Options.Components).Select(k => argmax.eq(k).to(float64).mean().item<double>()).ToArray();
         double entropy = -meanWeight.Where(w => w > 0).Sum(w => w * Math.Log(w));                 // H(π̄) = −Σ π̄ₖ log π̄ₖ
         return new MixtureDiagnostics(meanWeight, argmaxShare, Math.Exp(entropy), exp(m.LogStd).min().item<float>());
+    }
+
+    private void ValidateActions(Tensor actions, long batch)
+    {
+        string shape = "[" + string.Join(", ", actions.shape) + "]";
+        if (actions.dim() != 2 || actions.shape[0] != batch || actions.shape[1] != ActionDim)
+            throw new ArgumentException($"{Method} policy: expected actions of shape [{batch}, {ActionDim}] (one per observation), got {shape}.", nameof(actions));
+        if (!actions.is_floating_point())
+            throw new ArgumentException($"{Method} policy: expected floating-point actions, got {actions.dtype}.", nameof(actions));
+        using var asFloat = actions.to(float32);
+        using var finite = asFloat.isfinite();
+        using var allFinite = finite.all();
+        if (!allFinite.item<bool>())
+            throw new ArgumentException($"{Method} policy: actions contain NaN or infinite values, or values beyond float32's range (shape {shape}).", nameof(actions));
     }
 
     /// <summary>Loads a policy saved by <see cref="Policy.Save"/>.</summary>

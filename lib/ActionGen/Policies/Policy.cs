@@ -235,7 +235,11 @@ public abstract class Policy : IPolicy, ITrainable
         if (disposing && owner is null) Network.Dispose();
     }
 
-    private void ValidateObservations(torch.Tensor observations)
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> unless <paramref name="observations"/> is a finite floating-point
+    /// [batch, ObservationDim] tensor; the message names the policy, the expected shape and what came.
+    /// </summary>
+    protected void ValidateObservations(torch.Tensor observations)
     {
         ArgumentNullException.ThrowIfNull(observations);
         string shape = "[" + string.Join(", ", observations.shape) + "]";
@@ -243,9 +247,11 @@ public abstract class Policy : IPolicy, ITrainable
             throw new ArgumentException($"{Method} policy: expected observations of shape [batch, {ObservationDim}], got {shape}.", nameof(observations));
         if (!observations.is_floating_point())
             throw new ArgumentException($"{Method} policy: expected floating-point observations, got {observations.dtype}.", nameof(observations));
-        using var finite = observations.isfinite();                                             // disposed here: Act's own scope starts after this check
+        // Checked as the network will see them, in float32: 1e300 is finite as a double and infinite after the cast.
+        using var asFloat = observations.to(torch.float32);                                     // disposed here: Act's own scope starts after this check
+        using var finite = asFloat.isfinite();
         using var allFinite = finite.all();
         if (!allFinite.item<bool>())
-            throw new ArgumentException($"{Method} policy: observations contain NaN or infinite values (shape {shape}).", nameof(observations));
+            throw new ArgumentException($"{Method} policy: observations contain NaN or infinite values, or values beyond float32's range (±3.4e38) (shape {shape}).", nameof(observations));
     }
 }

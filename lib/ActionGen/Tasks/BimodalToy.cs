@@ -8,6 +8,17 @@ namespace ActionGen.Tasks;
 /// <param name="Noise">Standard deviation of ε.</param>
 public sealed record BimodalToy(double UpperFraction = 0.5, double Noise = 0.03)
 {
+    private readonly double upperFraction = Fraction(UpperFraction);
+    private readonly double noise = NonNegative(Noise);
+
+    /// <summary>p, the probability of the upper branch, in [0, 1].</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Outside [0, 1] or not a number.</exception>
+    public double UpperFraction { get => upperFraction; init => upperFraction = Fraction(value); }
+
+    /// <summary>Standard deviation of ε, finite and 0 or above.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative or not finite.</exception>
+    public double Noise { get => noise; init => noise = NonNegative(value); }
+
     /// <summary>The branch height g(s) = 0.4 + 0.4 s².</summary>
     public static double Branch(double s) => 0.4 + 0.4 * s * s;
 
@@ -29,4 +40,15 @@ public sealed record BimodalToy(double UpperFraction = 0.5, double Noise = 0.03)
         }
         return (s, a);
     }
+
+    // The names given are the record's parameters (what a caller wrote), not these helpers' own.
+#pragma warning disable CA2208
+    private static double Fraction(double p) => p is >= 0 and <= 1
+        ? p
+        : throw new ArgumentOutOfRangeException(nameof(UpperFraction), p, $"{nameof(UpperFraction)} is a probability: expected a number in [0, 1], got {p}.");
+
+    private static double NonNegative(double sigma) => double.IsFinite(sigma) && sigma >= 0
+        ? sigma
+        : throw new ArgumentOutOfRangeException(nameof(Noise), sigma, $"{nameof(Noise)} is a standard deviation: expected a finite number, 0 or above, got {sigma}.");
+#pragma warning restore CA2208
 }

@@ -240,6 +240,7 @@ public sealed class TokenPolicy : Policy
     /// <inheritdoc />
     protected override Tensor ActNormalized(Tensor observations)
     {
+        if (observations.shape[0] == 0) return zeros(0, ActionDim, dtype: float32, device: observations.device);   // an empty batch, as every policy answers it
         var (_, _, actions) = GenerateNormalized(observations);
         return tensor(actions, dtype: float32, device: observations.device).reshape(observations.shape[0], ActionDim);
     }
