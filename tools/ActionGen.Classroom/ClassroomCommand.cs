@@ -79,7 +79,7 @@ public static class ClassroomCommand
             error.WriteLine(e.Message);
             return 1;
         }
-        catch (Exception e) when (e is InvalidDataException or JsonException or InvalidOperationException)
+        catch (Exception e) when (e is InvalidDataException or JsonException)
         {
             error.WriteLine($"cannot generate: {e.Message}");
             return 2;
