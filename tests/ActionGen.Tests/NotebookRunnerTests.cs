@@ -103,6 +103,24 @@ public class NotebookRunnerTests
         Assert.Contains("Argument 2 is empty: expected a notebook path", CommandLine.Parse(["--quick", ""], null).Error, StringComparison.Ordinal);   // was an unhandled crash
     }
 
+    [Fact]
+    public void Parallel_runs_start_the_later_notebooks_first_and_share_the_cores()
+    {
+        Assert.Equal(3, CommandLine.Parse(["--parallel", "3"], null).Parallel);
+        Assert.Equal(1, CommandLine.Parse([], null).Parallel);
+        Assert.Equal("--parallel needs a positive whole number of notebooks at once, got '0'.", CommandLine.Parse(["--parallel", "0"], null).Error);
+        Assert.Equal("--parallel needs a positive whole number of notebooks at once, got 'nothing'.", CommandLine.Parse(["--parallel"], null).Error);
+
+        string[] series = ["00-a.ipynb", "01-b.ipynb", "02-c.ipynb"];
+        Assert.Equal([0, 1, 2], RunSchedule.StartOrder(series, 1));
+        Assert.Equal([2, 1, 0], RunSchedule.StartOrder(series, 2));
+        Assert.Null(RunSchedule.ThreadsPerNotebook(null, 1, 2));          // one at a time: the kernel's own choice
+        Assert.Equal(1, RunSchedule.ThreadsPerNotebook(null, 2, 2));
+        Assert.Equal(2, RunSchedule.ThreadsPerNotebook(null, 2, 4));
+        Assert.Equal(1, RunSchedule.ThreadsPerNotebook(null, 3, 2));      // never zero
+        Assert.Equal(2, RunSchedule.ThreadsPerNotebook(2, 2, 2));         // --threads wins
+    }
+
     [Theory]
     [InlineData("0.5")]
     [InlineData("1.5")]

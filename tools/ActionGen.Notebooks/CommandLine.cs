@@ -12,15 +12,20 @@ public sealed record CommandLine(NotebookRunOptions Options, IReadOnlyList<strin
     /// <summary>True when --write-outputs was given: outputs of passed notebooks go back into the source notebooks.</summary>
     public bool WriteOutputs { get; init; }
 
+    /// <summary>How many notebooks run at once (--parallel N; default 1, the series in order).</summary>
+    public int Parallel { get; init; } = 1;
+
     /// <summary>The longest time limit accepted: a week (a larger one would overflow a <see cref="TimeSpan"/>'s arithmetic later).</summary>
     public const double MaxTimeoutMinutes = 7 * 24 * 60;
 
     /// <summary>The usage text.</summary>
     public const string Usage =
-        "usage: dotnet run --project tools/ActionGen.Notebooks -- [--quick] [--timeout-minutes N] [--threads N] [--write-outputs] [notebook.ipynb ...]\n" +
+        "usage: dotnet run --project tools/ActionGen.Notebooks -- [--quick] [--timeout-minutes N] [--threads N] [--parallel N] [--write-outputs] [notebook.ipynb ...]\n" +
         "  --quick              smaller training budgets (also: ACTIONGEN_QUICK=1); every notebook's assertions still run\n" +
         "  --timeout-minutes N  stop a notebook that runs longer (default 30, at most a week)\n" +
         "  --threads N          pin libtorch's thread count in the kernel (a positive whole number)\n" +
+        "  --parallel N         run N notebooks at once, each with cores / N libtorch threads unless --threads says\n" +
+        "                       otherwise; the later, heavier notebooks start first (default 1: one at a time, in order)\n" +
         "  --write-outputs      write the outputs of each passed notebook back into it (code and markdown untouched)\n" +
         "  notebook.ipynb       run only these (default: every notebooks/NN-*.ipynb, in order)";
 
@@ -33,6 +38,7 @@ public sealed record CommandLine(NotebookRunOptions Options, IReadOnlyList<strin
         int? threads = null;
         var notebooks = new List<string>();
         bool writeOutputs = false;
+        int parallel = 1;
         for (int i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -58,6 +64,12 @@ public sealed record CommandLine(NotebookRunOptions Options, IReadOnlyList<strin
                     threads = count;
                     i++;
                     break;
+                case "--parallel":
+                    if (i + 1 >= args.Count || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out int lanes) || lanes <= 0)
+                        return Fail($"{args[i]} needs a positive whole number of notebooks at once, got '{(i + 1 < args.Count ? args[i + 1] : "nothing")}'.");
+                    parallel = lanes;
+                    i++;
+                    break;
                 default:
                     if (args[i].StartsWith("--", StringComparison.Ordinal)) return Fail($"Unknown option '{args[i]}'.");
                     if (string.IsNullOrWhiteSpace(args[i])) return Fail($"Argument {i + 1} is empty: expected a notebook path (notebooks/NN-title.ipynb).");
@@ -68,6 +80,7 @@ public sealed record CommandLine(NotebookRunOptions Options, IReadOnlyList<strin
         return new CommandLine(new NotebookRunOptions(quick, TimeSpan.FromMinutes(timeoutMinutes), threads), notebooks, false, null)
         {
             WriteOutputs = writeOutputs,
+            Parallel = parallel,
         };
     }
 
