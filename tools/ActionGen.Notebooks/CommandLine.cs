@@ -59,14 +59,12 @@ public sealed record CommandLine(NotebookRunOptions Options, IReadOnlyList<strin
                     break;
                 case "--threads":
                     // A thread count is whole: '0.5' must not become 0 and fail later in the kernel.
-                    if (i + 1 >= args.Count || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out int count) || count <= 0)
-                        return Fail($"{args[i]} needs a positive whole number, got '{(i + 1 < args.Count ? args[i + 1] : "nothing")}'.");
+                    if (PositiveWhole(args, i) is not int count) return Fail($"{args[i]} needs a positive whole number, got '{ValueAfter(args, i)}'.");
                     threads = count;
                     i++;
                     break;
                 case "--parallel":
-                    if (i + 1 >= args.Count || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out int lanes) || lanes <= 0)
-                        return Fail($"{args[i]} needs a positive whole number of notebooks at once, got '{(i + 1 < args.Count ? args[i + 1] : "nothing")}'.");
+                    if (PositiveWhole(args, i) is not int lanes) return Fail($"{args[i]} needs a positive whole number of notebooks at once, got '{ValueAfter(args, i)}'.");
                     parallel = lanes;
                     i++;
                     break;
@@ -83,6 +81,13 @@ public sealed record CommandLine(NotebookRunOptions Options, IReadOnlyList<strin
             Parallel = parallel,
         };
     }
+
+    /// <summary>The value after option <paramref name="i"/> as a positive whole number, or null when it is missing or not one.</summary>
+    private static int? PositiveWhole(IReadOnlyList<string> args, int i) =>
+        i + 1 < args.Count && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value > 0 ? value : null;
+
+    /// <summary>The value after option <paramref name="i"/>, or "nothing", for error messages.</summary>
+    private static string ValueAfter(IReadOnlyList<string> args, int i) => i + 1 < args.Count ? args[i + 1] : "nothing";
 
     private static CommandLine Fail(string error) =>
         new(new NotebookRunOptions(false, TimeSpan.FromMinutes(30)), [], false, error);
