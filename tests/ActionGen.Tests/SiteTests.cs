@@ -10,7 +10,8 @@ namespace ActionGen.Tests;
 /// <summary>
 /// The site built from the committed notebooks, opened from file:// in headless Chromium with the network cut off:
 /// every page loads without a console error, math is typeset, code highlighted, charts drawn, links resolve.
-/// Screenshots go to artifacts/site-screenshots/.
+/// A screenshot of each page's first screen, as a reader opening it sees it, goes to artifacts/site-screenshots/ (not the
+/// whole page: rastering every chart of a long page took a third of these tests' time).
 /// </summary>
 public class SiteTests(ChromiumFixture browser) : IClassFixture<ChromiumFixture>
 {
@@ -64,7 +65,7 @@ public class SiteTests(ChromiumFixture browser) : IClassFixture<ChromiumFixture>
             await page.WaitForFunctionAsync("() => Array.from(document.querySelectorAll('div.chart')).every(d => d.querySelector('svg.main-svg'))",
                 new WaitForFunctionOptions { Timeout = 30_000 });
         Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(Path.Combine(Screenshots, Path.ChangeExtension(pageName, ".png")), new ScreenshotOptions { FullPage = true });
+        await page.ScreenshotAsync(Path.Combine(Screenshots, Path.ChangeExtension(pageName, ".png")), new ScreenshotOptions());
 
         string prose = await page.EvaluateExpressionAsync<string>(
             "(() => { const m = document.querySelector('main').cloneNode(true); m.querySelectorAll('pre, code, script, .katex').forEach(e => e.remove()); return m.textContent; })()");

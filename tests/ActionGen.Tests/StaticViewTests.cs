@@ -9,8 +9,8 @@ namespace ActionGen.Tests;
 /// <summary>
 /// Every committed chart is visible where scripts do not run, checked on pixels: each notebook is rendered to HTML by
 /// nbconvert with sanitising on (as nbviewer-like renderers do: scripts dropped, HTML preferred over images), every
-/// remaining script removed, and the page opened in headless Chromium with JavaScript off. Screenshots go to
-/// artifacts/static-view/.
+/// remaining script removed, and the page opened in headless Chromium with JavaScript off. Each chart's screenshot (the
+/// pixels checked) and one of the page's first screen go to artifacts/static-view/.
 /// </summary>
 public partial class StaticViewTests(ChromiumFixture browser) : IClassFixture<ChromiumFixture>
 {
@@ -33,7 +33,7 @@ public partial class StaticViewTests(ChromiumFixture browser) : IClassFixture<Ch
         await tab.SetJavaScriptEnabledAsync(false);
         await tab.SetViewportAsync(new ViewPortOptions { Width = 1000, Height = 900 });
         await tab.GoToAsync(new Uri(page).AbsoluteUri);
-        await tab.ScreenshotAsync(Path.Combine(Screenshots, stem + ".png"), new ScreenshotOptions { FullPage = true });
+        await tab.ScreenshotAsync(Path.Combine(Screenshots, stem + ".png"), new ScreenshotOptions());
 
         var cells = await tab.QuerySelectorAllAsync(".jp-Cell");
         Assert.Equal(IpynbJson.Cells(IpynbJson.Load(source)).Count, cells.Length);
