@@ -13,6 +13,7 @@ using BenchmarkDotNet.Running;
 //   dotnet run -c Release --project benchmarks/ActionGen.Benchmarks            (everything)
 //   dotnet run -c Release --project benchmarks/ActionGen.Benchmarks -- memory  (the memory check only)
 //   dotnet run -c Release --project benchmarks/ActionGen.Benchmarks -- tokens  (the token policy's benchmarks only, printed, RESULTS.md untouched)
+//   dotnet run -c Release --project benchmarks/ActionGen.Benchmarks -- allocator  (kept freed memory against glibc's defaults, printed, RESULTS.md untouched)
 // ACTIONGEN_THREADS pins libtorch's threads (default here: 1, so numbers are comparable on a busy 2-core machine).
 if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(TorchRuntime.ThreadsVariable)))
     Environment.SetEnvironmentVariable(TorchRuntime.ThreadsVariable, "1");
@@ -32,18 +33,20 @@ var sections = new List<string>
 
 bool memoryOnly = args.Contains("memory");
 bool tokensOnly = args.Contains("tokens");
+bool allocatorOnly = args.Contains("allocator");
 if (!memoryOnly)
 {
-    var config = ManualConfig.CreateEmpty()
-        .AddJob(Job.ShortRun.WithId("short"))
+    var reporting = ManualConfig.CreateEmpty()
         .AddExporter(MarkdownExporter.GitHub)
         .AddLogger(BenchmarkDotNet.Loggers.ConsoleLogger.Default)
         .AddColumnProvider(DefaultColumnProviders.Instance)
         .WithOptions(ConfigOptions.DisableOptimizationsValidator);
-    Type[] suites = tokensOnly
-        ? [typeof(TokenTrainStepBenchmarks), typeof(TokenSamplingBenchmarks)]
-        : [typeof(TrainStepBenchmarks), typeof(SamplingBenchmarks), typeof(FlowMatchingBenchmarks), typeof(TokenTrainStepBenchmarks), typeof(TokenSamplingBenchmarks)];
-    foreach (var summary in suites.Select(suite => BenchmarkRunner.Run(suite, config)))
+    var config = ManualConfig.Union(reporting, ManualConfig.CreateEmpty().AddJob(Job.ShortRun.WithId("short")));
+    Type[] suites = tokensOnly ? [typeof(TokenTrainStepBenchmarks), typeof(TokenSamplingBenchmarks)]
+        : allocatorOnly ? [typeof(NativeHeapBenchmarks)]
+        : [typeof(TrainStepBenchmarks), typeof(SamplingBenchmarks), typeof(FlowMatchingBenchmarks), typeof(TokenTrainStepBenchmarks), typeof(TokenSamplingBenchmarks), typeof(NativeHeapBenchmarks)];
+    // NativeHeapBenchmarks brings its own two jobs (one per allocator setting); the others run the short job.
+    foreach (var summary in suites.Select(suite => BenchmarkRunner.Run(suite, suite == typeof(NativeHeapBenchmarks) ? reporting : config)))
     {
         sections.Add("");
         sections.Add($"## {summary.Title.Split('-')[0].Replace("ActionGen.Benchmarks.", "", StringComparison.Ordinal)}");
@@ -52,7 +55,7 @@ if (!memoryOnly)
     }
 }
 
-if (tokensOnly)
+if (tokensOnly || allocatorOnly)
 {
     Console.WriteLine(string.Join('\n', sections));
     return 0;

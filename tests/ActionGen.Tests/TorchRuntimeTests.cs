@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ActionGen.Runtime;
 using TorchSharp;
 
@@ -19,6 +20,35 @@ public class TorchRuntimeTests
         Assert.Equal(1, report.Threads);
         Assert.Equal(6f, torch.tensor(new float[] { 1, 2, 3 }).sum().item<float>());
     }
+
+    [Fact]
+    public void On_glibc_a_freed_tensor_sized_block_is_kept_in_the_heap_not_mapped_and_unmapped_each_time()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.False(TorchRuntime.Initialize().KeepsFreedMemory);                           // only glibc's allocator is tuned
+            return;
+        }
+        Assert.True(TorchRuntime.Initialize().KeepsFreedMemory, "the allocator thresholds were not set (glibc refused them, or ACTIONGEN_KEEP_FREED_MEMORY is 0)");
+        const int eightMegabytes = 8 << 20;                                                     // e.g. an MDN head's output for a batch of 256
+        long mappedBefore = MappedBytes();
+        nint block = Marshal.AllocHGlobal(eightMegabytes);                                      // malloc
+        long mappedWhileHeld = MappedBytes();
+        Marshal.FreeHGlobal(block);
+        Assert.True(mappedWhileHeld == mappedBefore,
+            $"an 8 MB block got a mapping of its own ({mappedWhileHeld - mappedBefore:N0} more mapped bytes): glibc's default threshold is in use");
+    }
+
+    /// <summary>glibc's mallinfo2().hblkhd: the bytes held in blocks that each have their own mmap.</summary>
+    private static long MappedBytes() => (long)MallocInfo().MappedBytes;
+
+    [DllImport("libc", EntryPoint = "mallinfo2")]
+    private static extern MallocStatistics MallocInfo();
+
+    [StructLayout(LayoutKind.Sequential)]
+    private readonly record struct MallocStatistics(
+        nuint Arena, nuint OrdinaryBlocks, nuint SmallBlocks, nuint MappedBlocks, nuint MappedBytes,
+        nuint UnusedMaximum, nuint FastBytes, nuint AllocatedBytes, nuint FreeBytes, nuint KeepCost);
 
     [Fact]
     public void LibTorchSharp_needs_libstdcxx_versions_including_3_4_32()

@@ -9,13 +9,15 @@ namespace ActionGen.Runtime;
 /// <param name="Backend">"cpu" or "cuda": which libtorch build sits in that folder.</param>
 /// <param name="WeakenedVersions">Symbol versions marked weak so the host's loader accepts LibTorchSharp (empty where the host has them all).</param>
 /// <param name="Threads">The number of intra-op threads libtorch uses.</param>
-public sealed record TorchRuntimeReport(string? NativeDirectory, string Backend, IReadOnlyList<string> WeakenedVersions, int Threads);
+/// <param name="KeepsFreedMemory">Whether glibc's allocator keeps freed tensor memory for reuse (see <see cref="NativeHeap"/>).</param>
+public sealed record TorchRuntimeReport(string? NativeDirectory, string Backend, IReadOnlyList<string> WeakenedVersions, int Threads, bool KeepsFreedMemory = false);
 
 /// <summary>
 /// Makes TorchSharp's native libraries load on every host the series runs on, before the first tensor is created.
 /// </summary>
 /// <remarks>
-/// Two problems are solved here, once per process:
+/// Two problems are solved here, once per process, and glibc's allocator is told to keep freed memory for the next
+/// tensor (<see cref="NativeHeap"/>):
 /// <list type="number">
 /// <item>LibTorchSharp 0.107.0 declares a need for <c>GLIBCXX_3.4.32</c> (GCC 13), which Debian 12 and Ubuntu 22.04 lack.
 /// The only symbol of that version is <c>std::ios_base_library_init</c>, a marker nothing calls at run time, so the
@@ -85,6 +87,7 @@ public static class TorchRuntime
 
     private static TorchRuntimeReport InitializeOnce()
     {
+        bool keepsFreedMemory = NativeHeap.KeepFreedMemory();                                  // before libtorch allocates anything
         string? nativeDirectory = OperatingSystem.IsLinux() ? FindNativeDirectory() : null;
         var weakened = new List<string>();
         string backend = "cpu";
@@ -97,7 +100,7 @@ public static class TorchRuntime
 
         int threads = ReadThreadSetting();
         if (threads > 0) torch.set_num_threads(threads);
-        return new TorchRuntimeReport(nativeDirectory, backend, weakened, torch.get_num_threads());
+        return new TorchRuntimeReport(nativeDirectory, backend, weakened, torch.get_num_threads(), keepsFreedMemory);
     }
 
     private static int ReadThreadSetting()
