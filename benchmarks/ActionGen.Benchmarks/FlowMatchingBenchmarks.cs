@@ -39,11 +39,7 @@ public class FlowMatchingBenchmarks
         observations = torch.rand(Batch, 2) * 2 - 1;
     }
 
-    private float Run(string view)
-    {
-        using var actions = views[view].Act(observations!);
-        return actions[0, 0].item<float>();
-    }
+    private float Run(string view) => ActOnce.Run(views[view], observations!);
 
     [Benchmark(OperationsPerInvoke = StepsPerInvocation, Description = "train step, flow matching (batch 256)")]
     public int TrainFlow() => Trainer.Fit(flow!, BenchmarkData.Chunks, new TrainerOptions(Steps: StepsPerInvocation, ReportEvery: StepsPerInvocation)).Loss.Count;

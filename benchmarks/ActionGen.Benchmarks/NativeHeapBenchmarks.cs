@@ -1,5 +1,4 @@
 using ActionGen.Diffusion;
-using ActionGen.Policies;
 using ActionGen.Runtime;
 using ActionGen.Tokenization;
 using ActionGen.Training;
@@ -48,17 +47,11 @@ public class NativeHeapBenchmarks
         observations = torch.rand(Batch, 2) * 2 - 1;
     }
 
-    private static float Run(IPolicy policy, torch.Tensor observations)
-    {
-        using var actions = policy.Act(observations);
-        return actions[0, 0].item<float>();
-    }
-
     [Benchmark(Description = "DDPM-100, width 256")]
-    public float Ddpm() => Run(ddpm!, observations!);
+    public float Ddpm() => ActOnce.Run(ddpm!, observations!);
 
     [Benchmark(Description = "tokens, FAST")]
-    public float Fast() => Run(fast!, observations!);
+    public float Fast() => ActOnce.Run(fast!, observations!);
 
     [GlobalCleanup]
     public void Cleanup()

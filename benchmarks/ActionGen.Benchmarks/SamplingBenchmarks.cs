@@ -37,29 +37,23 @@ public class SamplingBenchmarks
         observations = torch.rand(Batch, 2) * 2 - 1;
     }
 
-    private static float Run(IPolicy policy, torch.Tensor observations)
-    {
-        using var actions = policy.Act(observations);
-        return actions[0, 0].item<float>();
-    }
-
     [Benchmark(Baseline = true, Description = "MSE")]
-    public float Mse() => Run(mse!, observations!);
+    public float Mse() => ActOnce.Run(mse!, observations!);
 
     [Benchmark(Description = "MDN (K = 5)")]
-    public float Mdn() => Run(mdn!, observations!);
+    public float Mdn() => ActOnce.Run(mdn!, observations!);
 
     [Benchmark(Description = "DDPM-100")]
-    public float Ddpm() => Run(ddpm!, observations!);
+    public float Ddpm() => ActOnce.Run(ddpm!, observations!);
 
     [Benchmark(Description = "DDIM-10")]
-    public float Ddim10() => Run(ddim10!, observations!);
+    public float Ddim10() => ActOnce.Run(ddim10!, observations!);
 
     [Benchmark(Description = "DDIM-5")]
-    public float Ddim5() => Run(ddim5!, observations!);
+    public float Ddim5() => ActOnce.Run(ddim5!, observations!);
 
     [Benchmark(Description = "DDIM-2")]
-    public float Ddim2() => Run(ddim2!, observations!);
+    public float Ddim2() => ActOnce.Run(ddim2!, observations!);
 
     [GlobalCleanup]
     public void Cleanup()

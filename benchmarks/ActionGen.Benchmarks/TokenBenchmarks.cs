@@ -68,17 +68,11 @@ public class TokenSamplingBenchmarks
         observations = torch.rand(Batch, 2) * 2 - 1;
     }
 
-    private static float Run(TokenPolicy policy, torch.Tensor observations)
-    {
-        using var actions = policy.Act(observations);
-        return actions[0, 0].item<float>();
-    }
-
     [Benchmark(Baseline = true, Description = "token policy, naive bins (16 tokens)")]
-    public float Naive() => Run(naive!, observations!);
+    public float Naive() => ActOnce.Run(naive!, observations!);
 
     [Benchmark(Description = "token policy, FAST")]
-    public float Fast() => Run(fast!, observations!);
+    public float Fast() => ActOnce.Run(fast!, observations!);
 
     [GlobalCleanup]
     public void Cleanup()
