@@ -93,6 +93,43 @@ public class ComparisonSuiteTests
     }
 
     [Fact]
+    public async Task A_run_that_finds_a_column_being_measured_trains_its_models_from_the_last_back_and_the_numbers_stay_the_same()
+    {
+        using var alone = new TempDirectory();
+        using var shared = new TempDirectory();
+        var chunks = ActionChunks.FromDemonstrations(ObstacleDemonstrations.Generate(10, seed: 0), horizon: 8);
+        var method = ComparisonMethods.Mse(new MseOptions([16]));
+        var measuredAlone = Assert.Single(new ComparisonSuite(Tiny, chunks, alone.Path).Measure(method));
+
+        // Another run is measuring the column and training its first model (obstacle, seed 0).
+        var cache = new ComparisonCache(shared.Path, Tiny);
+        var column = CacheClaim.Acquire(cache.ResultsPath(method), TimeSpan.FromSeconds(5));
+        var firstModel = CacheClaim.Acquire(cache.ModelPath(method, "obstacle", 0), TimeSpan.FromSeconds(5));
+        var waiting = Task.Run(() => new ComparisonSuite(Tiny, chunks, shared.Path).Measure(method));
+        try
+        {
+            string[] fromTheEnd = [cache.ModelPath(method, "tiny grasps", 1), cache.ModelPath(method, "ring", 1), cache.ModelPath(method, "obstacle", 1),
+                cache.ModelPath(method, "tiny grasps", 0), cache.ModelPath(method, "ring", 0)];
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!fromTheEnd.All(File.Exists) && DateTime.UtcNow < deadline) await Task.Delay(50);
+            await Task.Delay(300);
+
+            Assert.All(fromTheEnd, path => Assert.True(File.Exists(path), $"the waiting run did not train {Path.GetFileName(path)}"));
+            Assert.False(File.Exists(cache.ModelPath(method, "obstacle", 0)), "the waiting run trained the model the other run holds");
+            Assert.False(waiting.IsCompleted, "the run stopped waiting while the other run still held the column");
+        }
+        finally
+        {
+            firstModel.Dispose();                                                       // the other run stops: this one measures the column,
+            column.Dispose();                                                           // loading the five models it trained meanwhile
+        }
+        var measuredShared = Assert.Single(await waiting);
+        Assert.Equal(measuredAlone.Collisions, measuredShared.Collisions);
+        Assert.Equal(measuredAlone.RingDistances, measuredShared.RingDistances);
+        Assert.Equal(measuredAlone.HighDimensional[0].ValidShares, measuredShared.HighDimensional[0].ValidShares);
+    }
+
+    [Fact]
     public void A_claim_held_by_another_process_makes_a_run_wait_and_is_free_once_that_process_ends()
     {
         using var temp = new TempDirectory();

@@ -47,6 +47,22 @@ internal sealed class CacheClaim : IDisposable
         }
     }
 
+    /// <summary>Claims <paramref name="entryPath"/> if no other run holds it; null, at once, if one does.</summary>
+    public static CacheClaim? TryAcquire(string entryPath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(entryPath);
+        string lockPath = LockPath(entryPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
+        try
+        {
+            return new CacheClaim(new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+        }
+        catch (IOException)
+        {
+            return null;                                                                        // another run holds it
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose() => lockFile.Dispose();
 }

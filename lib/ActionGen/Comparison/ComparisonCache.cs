@@ -10,7 +10,8 @@ namespace ActionGen.Comparison;
 /// measured instead of training it again, and a re-run skips finished work. Every key includes the method's options,
 /// the budget, the task, the seed and the library build itself, so a change to any of them is measured afresh. Runs
 /// that share the folder at the same time (two notebooks, or two test lanes) measure each entry once: see
-/// <see cref="CacheClaim"/>.
+/// <see cref="CacheClaim"/>. A run that finds a column being measured need not sit idle: <see cref="TryTrain"/> lets it
+/// train that column's models meanwhile, and <see cref="Model"/> gives the measuring run what it trained.
 /// </summary>
 internal sealed class ComparisonCache
 {
@@ -36,7 +37,7 @@ internal sealed class ComparisonCache
     /// </summary>
     public Policy Model(ComparisonMethod method, string task, int seed, Func<Policy> train)
     {
-        string path = Path.Combine(folder, "models", $"{Slug(method.Name)}-{Slug(task)}-{seed}-{Key(method, task, seed.ToString(System.Globalization.CultureInfo.InvariantCulture))}.policy");
+        string path = ModelPath(method, task, seed);
         if (TryLoad(method, path) is Policy cached) return cached;
         using var claim = CacheClaim.Acquire(path, Patience);
         if (TryLoad(method, path) is Policy trainedMeanwhile) return trainedMeanwhile;
@@ -46,14 +47,37 @@ internal sealed class ComparisonCache
     }
 
     /// <summary>
-    /// The measured columns of <paramref name="method"/>, read when cached, else measured and written. When another
-    /// process is measuring them, waits and reads what that process wrote.
+    /// Trains and saves the model of <paramref name="method"/> on <paramref name="task"/> with <paramref name="seed"/>
+    /// unless it is cached already. False, without waiting, when another run is training it.
     /// </summary>
-    public IReadOnlyList<ColumnResult> Results(ComparisonMethod method, Func<IReadOnlyList<ColumnResult>> measure)
+    public bool TryTrain(ComparisonMethod method, string task, int seed, Func<Policy> train)
     {
-        string path = Path.Combine(folder, $"{Slug(method.Name)}-{Key(method, "results", string.Join(",", method.Columns.Select(c => c.Name)))}.json");
+        string path = ModelPath(method, task, seed);
+        if (File.Exists(path)) return true;
+        using var claim = CacheClaim.TryAcquire(path);
+        if (claim is null) return false;
+        if (File.Exists(path)) return true;
+        using var policy = train();
+        policy.Save(path);
+        return true;
+    }
+
+    /// <summary>
+    /// The measured columns of <paramref name="method"/>, read when cached, else measured and written. When another
+    /// process is measuring them, runs <paramref name="whileAnotherRunMeasures"/> (if given), then waits and reads what
+    /// that process wrote.
+    /// </summary>
+    public IReadOnlyList<ColumnResult> Results(ComparisonMethod method, Func<IReadOnlyList<ColumnResult>> measure, Action? whileAnotherRunMeasures = null)
+    {
+        string path = ResultsPath(method);
         if (TryRead(path) is { } cached) return cached;
-        using var claim = CacheClaim.Acquire(path, Patience);
+        var claim = CacheClaim.TryAcquire(path);
+        if (claim is null)
+        {
+            whileAnotherRunMeasures?.Invoke();
+            claim = CacheClaim.Acquire(path, Patience);
+        }
+        using var held = claim;
         if (TryRead(path) is { } measuredMeanwhile) return measuredMeanwhile;
         var results = measure();
         string temporary = $"{path}.{Guid.NewGuid():N}.tmp";
@@ -61,6 +85,14 @@ internal sealed class ComparisonCache
         File.Move(temporary, path, overwrite: true);
         return results;
     }
+
+    /// <summary>Where the model of <paramref name="method"/> on <paramref name="task"/> with <paramref name="seed"/> is kept.</summary>
+    public string ModelPath(ComparisonMethod method, string task, int seed) =>
+        Path.Combine(folder, "models", $"{Slug(method.Name)}-{Slug(task)}-{seed}-{Key(method, task, seed.ToString(System.Globalization.CultureInfo.InvariantCulture))}.policy");
+
+    /// <summary>Where the measured columns of <paramref name="method"/> are kept.</summary>
+    public string ResultsPath(ComparisonMethod method) =>
+        Path.Combine(folder, $"{Slug(method.Name)}-{Key(method, "results", string.Join(",", method.Columns.Select(c => c.Name)))}.json");
 
     private static Policy? TryLoad(ComparisonMethod method, string path)
     {

@@ -54,7 +54,7 @@ public sealed class ComparisonSuite
     public IReadOnlyList<ColumnResult> Measure(ComparisonMethod method)
     {
         ArgumentNullException.ThrowIfNull(method);
-        return cache.Results(method, () => MeasureNow(method));
+        return cache.Results(method, () => MeasureNow(method), whileAnotherRunMeasures: () => TrainFromTheEnd(method));
     }
 
     /// <summary>The policy the suite trains for <paramref name="method"/> on the obstacle task with <paramref name="seed"/> (cached; dispose it when done).</summary>
@@ -74,7 +74,7 @@ public sealed class ComparisonSuite
         var highDim = Budget.HighDimensional.Select(_ => columns.Select(_ => (Valid: new List<double>(), Modes: new List<int>())).ToArray()).ToArray();
         var timing = new (double Single, double Batched, int Evaluations)[columns.Count];
         var ringTest = new Tasks.RingTask().Sample(Budget.RingSamples, seed: 1, context: 0.5);
-        var ringTrain = new Tasks.RingTask().Sample(4000, seed: 0);
+        var ringTrain = RingTrainingData();
 
         foreach (int seed in Budget.Seeds)
         {
@@ -133,6 +133,31 @@ public sealed class ComparisonSuite
             Budget.HighDimensional.Select((s, h) => new HighDimensionalResult(s.Label, s.Task.ModeCount, highDim[h][c].Valid, highDim[h][c].Modes, dataModes[h], method.Skip?.Invoke(s))).ToList(),
             ring[c], timing[c].Single, timing[c].Batched, TorchRuntime.Initialize().Threads)).ToList();
     }
+
+    /// <summary>
+    /// Shares the training of a column another run is measuring: that run trains its models in order (per seed: obstacle,
+    /// ring, each high-dimensional task), so this one trains them from the last backwards, until it reaches one the other
+    /// run has trained or is training. The measuring run then loads these from the cache instead of training them.
+    /// </summary>
+    private void TrainFromTheEnd(ComparisonMethod method)
+    {
+        var models = new List<(string Task, int Seed, TrainerOptions Training, Func<ActionDataset> Data)>();
+        foreach (int seed in Budget.Seeds)
+        {
+            models.Add((ObstacleTask, seed, Budget.Obstacle, () => obstacleChunks));
+            models.Add((RingTask, seed, Budget.Ring, RingTrainingData));
+            foreach (var setting in Budget.HighDimensional.Where(s => method.Skip?.Invoke(s) is null))
+                models.Add((setting.Label, seed, setting.Training, () => setting.Task.Sample(setting.TrainSamples, seed: 0)));
+        }
+        for (int m = models.Count - 1; m >= 0; m--)
+        {
+            var (task, seed, training, data) = models[m];
+            string title = $"{method.Name}, {task}, seed {seed} (sharing another run's column)";
+            if (!cache.TryTrain(method, task, seed, () => TrainOnce(method, data(), training, seed, title).Policy)) return;   // the measuring run has got this far
+        }
+    }
+
+    private static ActionDataset RingTrainingData() => new Tasks.RingTask().Sample(4000, seed: 0);
 
     private Policy Train(ComparisonMethod method, string task, ActionDataset data, TrainerOptions training, int seed) =>
         cache.Model(method, task, seed, () => TrainOnce(method, data, training, seed, $"{method.Name}, {task}, seed {seed}").Policy);
