@@ -25,25 +25,13 @@ internal sealed class CacheClaim : IDisposable
     /// <exception cref="TimeoutException">Another process held the entry for longer than <paramref name="timeout"/>; the message names its lock file.</exception>
     public static CacheClaim Acquire(string entryPath, TimeSpan timeout)
     {
-        ArgumentException.ThrowIfNullOrEmpty(entryPath);
-        string lockPath = LockPath(entryPath);
-        Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            try
-            {
-                // FileShare.None takes an advisory lock (flock on Unix, a share lock on Windows) that the OS drops with the process.
-                return new CacheClaim(new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(Poll);                                                             // another run is measuring this entry
-            }
-            catch (IOException e)
-            {
-                throw new TimeoutException($"Another run kept the comparison cache entry {entryPath} for over {timeout.TotalMinutes:F0} minutes (lock: {lockPath}).", e);
-            }
+            if (TryAcquire(entryPath) is CacheClaim claim) return claim;
+            if (DateTime.UtcNow >= deadline)
+                throw new TimeoutException($"Another run kept the comparison cache entry {entryPath} for over {timeout.TotalMinutes:F0} minutes (lock: {LockPath(entryPath)}).");
+            Thread.Sleep(Poll);                                                                 // another run is measuring this entry
         }
     }
 
@@ -55,6 +43,7 @@ internal sealed class CacheClaim : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
         try
         {
+            // FileShare.None takes an advisory lock (flock on Unix, a share lock on Windows) that the OS drops with the process.
             return new CacheClaim(new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
         }
         catch (IOException)
