@@ -3,6 +3,7 @@ using System.Diagnostics;
 namespace ActionGen.Tests;
 
 /// <summary>.ci/run in CI mode keeps its tool state to itself: deleting the clone must not break other checkouts.</summary>
+[Collection(TestSchedule.BrowserAndRunner)]
 public class CiRunTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using System.Diagnostics;
 namespace ActionGen.Tests;
 
 /// <summary>The instructor kit's command line, run as the workflow runs it: bad input gets a clear message and a non-zero exit.</summary>
+[Collection(TestSchedule.Grading)]
 public class ClassroomCommandTests
 {
     private static (int ExitCode, string Output, string Error) Run(params string[] arguments)

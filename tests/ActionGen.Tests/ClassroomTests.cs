@@ -4,6 +4,7 @@ using ActionGen.Notebooks;
 
 namespace ActionGen.Tests;
 
+[Collection(TestSchedule.Grading)]
 public class ClassroomTests
 {
     private static readonly string FixtureFolder = RepositoryRoot.Path("tests", "ActionGen.Tests", "Fixtures", "classroom");

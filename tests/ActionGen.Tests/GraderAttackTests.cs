@@ -4,6 +4,7 @@ using ActionGen.Notebooks;
 namespace ActionGen.Tests;
 
 /// <summary>A student's solution cell tries to score marks it has not earned; the grader must not be fooled.</summary>
+[Collection(TestSchedule.Grading)]
 public class GraderAttackTests
 {
     private static readonly NotebookRunOptions Quick = new(Quick: true, Timeout: TimeSpan.FromMinutes(5), Threads: 1);

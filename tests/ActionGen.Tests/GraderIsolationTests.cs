@@ -4,6 +4,7 @@ using ActionGen.Notebooks;
 namespace ActionGen.Tests;
 
 /// <summary>Each exercise is graded on its own, each grading run in its own folder, and a hang is stopped and named.</summary>
+[Collection(TestSchedule.Grading)]
 public class GraderIsolationTests
 {
     private static readonly NotebookRunOptions Quick = new(Quick: true, Timeout: TimeSpan.FromMinutes(5), Threads: 1);

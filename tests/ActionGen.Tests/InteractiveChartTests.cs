@@ -10,6 +10,7 @@ namespace ActionGen.Tests;
 /// CDN answered from the local npm copies of the same plotly.js and require.js versions) draws the interactive chart
 /// and removes the static image; offline, the static image stays.
 /// </summary>
+[Collection(TestSchedule.BrowserAndRunner)]
 public class InteractiveChartTests
 {
     private const string PlotlyCdn = "https://cdn.plot.ly/plotly-2.28.0.min.js";

@@ -2,6 +2,7 @@ using ActionGen.Notebooks;
 
 namespace ActionGen.Tests;
 
+[Collection(TestSchedule.BrowserAndRunner)]
 public class NotebookRunnerTests
 {
     private static readonly NotebookRunOptions Quick = new(Quick: true, Timeout: TimeSpan.FromMinutes(5), Threads: 1);
@@ -146,17 +147,9 @@ public class NotebookRunnerTests
         string version = (string)manifest["tools"]!["dotnet-repl"]!["version"]!;
         File.WriteAllText(entry, $$"""[{"Version":"{{version}}","TargetFramework":"net10.0","RuntimeIdentifier":"any","Name":"dotnet-repl","Runner":"dotnet","PathToExecutable":"/nonexistent/ci-packages/dotnet-repl/{{version}}/tools/net10.0/any/dotnet-repl.dll"}]""");
 
-        string? before = Environment.GetEnvironmentVariable("DOTNET_CLI_HOME");
-        Environment.SetEnvironmentVariable("DOTNET_CLI_HOME", home.Path);
-        NotebookResult result;
-        try
-        {
-            result = new NotebookRunner(RepositoryRoot.Paths).Run(path, Quick);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("DOTNET_CLI_HOME", before);
-        }
+        // The kernel's CLI home only: other tests start kernels at the same time, and must keep the user's.
+        var result = new NotebookRunner(RepositoryRoot.Paths).Run(path,
+            Quick with { EnvironmentVariables = new Dictionary<string, string> { ["DOTNET_CLI_HOME"] = home.Path } });
 
         Assert.Equal(NotebookStatus.Failed, result.Status);
         string message = result.Describe();

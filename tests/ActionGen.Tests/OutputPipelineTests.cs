@@ -5,6 +5,7 @@ using ActionGen.Notebooks;
 namespace ActionGen.Tests;
 
 /// <summary>A learner's laptop without Chromium: the run goes on, says once why static images are skipped, and still writes stable ids.</summary>
+[Collection(TestSchedule.BrowserAndRunner)]
 public class OutputPipelineTests
 {
     [Fact]

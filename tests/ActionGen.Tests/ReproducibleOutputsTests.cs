@@ -5,6 +5,7 @@ using ActionGen.Notebooks;
 namespace ActionGen.Tests;
 
 /// <summary>The outputs a run writes back are reproducible: two runs of notebook 00 with the same seed differ at most in lines that report wall time.</summary>
+[Collection(TestSchedule.BrowserAndRunner)]
 public partial class ReproducibleOutputsTests
 {
     private const string Notebook = "00-deterministic-vs-probabilistic.ipynb";
@@ -21,7 +22,8 @@ public partial class ReproducibleOutputsTests
             foreach (string run in new[] { "first", "second" })
             {
                 var result = new NotebookRunner(RepositoryRoot.Paths).Run(Path.Combine(RepositoryRoot.Paths.Notebooks, Notebook),
-                    new NotebookRunOptions(Quick: true, Timeout: TimeSpan.FromMinutes(10), Threads: 1));
+                    new NotebookRunOptions(Quick: true, Timeout: TimeSpan.FromMinutes(10), Threads: 1,
+                        ExecutedFolder: Path.Combine(temp.Path, run)));   // not artifacts/notebooks/, where the series test of notebook 00 may be writing
                 Assert.True(result.Passed, result.Describe());
                 var report = await new OutputPostProcessor(renderer).ProcessAsync(result.ExecutedCopy!, Notebook);
                 Assert.True(report.Charts > 0 && report.StaticImages == report.Charts, $"{run} run: {report}");

@@ -13,6 +13,7 @@ namespace ActionGen.Tests;
 /// A screenshot of each page's first screen, as a reader opening it sees it, goes to artifacts/site-screenshots/ (not the
 /// whole page: rastering every chart of a long page took a third of these tests' time).
 /// </summary>
+[Collection(TestSchedule.BrowserAndRunner)]
 public class SiteTests(ChromiumFixture browser) : IClassFixture<ChromiumFixture>
 {
     private static readonly string SiteFolder = RepositoryRoot.Path("artifacts", "site");

@@ -12,6 +12,7 @@ namespace ActionGen.Tests;
 /// remaining script removed, and the page opened in headless Chromium with JavaScript off. Each chart's screenshot (the
 /// pixels checked) and one of the page's first screen go to artifacts/static-view/.
 /// </summary>
+[Collection(TestSchedule.BrowserAndRunner)]
 public partial class StaticViewTests(ChromiumFixture browser) : IClassFixture<ChromiumFixture>
 {
     private static readonly string Screenshots = RepositoryRoot.Path("artifacts", "static-view");

@@ -1,10 +1,10 @@
 using System.Runtime.CompilerServices;
 using ActionGen.Runtime;
 
-// Two lanes on a 2-core machine: every test class shares one collection (run one test at a time, so in-process torch
-// state is never shared by two tests), except the second lane of series notebooks, which runs in its own
-// collection beside it (SecondLaneNotebookTests). Each lane uses one libtorch thread.
+// Two tests at a time on a 2-core machine, in the order TestSchedule gives. Test classes without a [Collection] share
+// the assembly's one collection, so in-process torch state is never shared by two tests.
 [assembly: CollectionBehavior(CollectionBehavior.CollectionPerAssembly, MaxParallelThreads = 2)]
+[assembly: TestCollectionOrderer(ActionGen.Tests.ScheduleOrderer.TypeName, ActionGen.Tests.ScheduleOrderer.AssemblyName)]
 
 namespace ActionGen.Tests;
 
