@@ -88,6 +88,11 @@ public class SiteTests(ChromiumFixture browser) : IClassFixture<ChromiumFixture>
         int drawn = await page.EvaluateExpressionAsync<int>(
             "Array.from(document.querySelectorAll('div.chart svg.main-svg')).filter(s => s.getBoundingClientRect().width > 100 && s.getBoundingClientRect().height > 100).length");
         if (drawn < charts) problems.Add($"{charts - drawn} of {charts} charts did not draw their SVG");
+        var gaps = await page.EvaluateExpressionAsync<string[]>(
+            "Array.from(document.querySelectorAll('div.chart')).filter(d => d.querySelector('svg.main-svg'))" +
+            ".map(d => [d.id, d.getBoundingClientRect().height - d.querySelector('svg.main-svg').getBoundingClientRect().height])" +
+            ".filter(g => Math.abs(g[1]) > 4).map(g => g[0] + ': ' + Math.round(g[1]) + ' px')");
+        foreach (string gap in gaps) problems.Add($"chart box and drawn chart differ in height (a blank band or a cut-off chart) — {gap}");
         if (pageName != "index.html")
         {
             int expected = ChartOutput.FindAll(IpynbJson.Load(Path.Combine(RepositoryRoot.Paths.Notebooks, Path.ChangeExtension(pageName, ".ipynb")))).Count;

@@ -47,7 +47,9 @@ public static partial class OutputHtml
             {
                 hasCharts = true;
                 string figure = $"{{\"data\":{chart.DataJson},\"layout\":{chart.LayoutJson},\"config\":{chart.ConfigJson}}}";
-                return $"<div class=\"output chart\" id=\"{id}\" role=\"img\" aria-label=\"{WebUtility.HtmlEncode(chart.Title)}\"></div>\n" +
+                // The figure's own height is reserved before plotly.js draws it: no jump while the page loads, and no gap after.
+                string reserved = string.Create(CultureInfo.InvariantCulture, $"min-height:{chart.ImageSize.Height}px");
+                return $"<div class=\"output chart\" id=\"{id}\" style=\"{reserved}\" role=\"img\" aria-label=\"{WebUtility.HtmlEncode(chart.Title)}\"></div>\n" +
                        $"<script type=\"application/json\" id=\"{id}-figure\">{figure.Replace("</", "<\\/", StringComparison.Ordinal)}</script>\n";
             }
             return $"<div class=\"output html\">{ScriptElement().Replace(html, "")}</div>\n";
