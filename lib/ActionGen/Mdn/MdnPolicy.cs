@@ -166,16 +166,11 @@ public sealed class MdnPolicy : Policy
 
     private void ValidateActions(Tensor actions, long batch)
     {
+        ArgumentNullException.ThrowIfNull(actions);
         string shape = "[" + string.Join(", ", actions.shape) + "]";
         if (actions.dim() != 2 || actions.shape[0] != batch || actions.shape[1] != ActionDim)
             throw new ArgumentException($"{Method} policy: expected actions of shape [{batch}, {ActionDim}] (one per observation), got {shape}.", nameof(actions));
-        if (!actions.is_floating_point())
-            throw new ArgumentException($"{Method} policy: expected floating-point actions, got {actions.dtype}.", nameof(actions));
-        using var asFloat = actions.to(float32);
-        using var finite = asFloat.isfinite();
-        using var allFinite = finite.all();
-        if (!allFinite.item<bool>())
-            throw new ArgumentException($"{Method} policy: actions contain NaN or infinite values, or values beyond float32's range (shape {shape}).", nameof(actions));
+        ThrowUnlessFiniteFloat32(actions, "actions", nameof(actions));
     }
 
     /// <summary>Loads a policy saved by <see cref="Policy.Save"/>.</summary>

@@ -245,13 +245,26 @@ public abstract class Policy : IPolicy, ITrainable
         string shape = "[" + string.Join(", ", observations.shape) + "]";
         if (observations.dim() != 2 || observations.shape[1] != ObservationDim)
             throw new ArgumentException($"{Method} policy: expected observations of shape [batch, {ObservationDim}], got {shape}.", nameof(observations));
-        if (!observations.is_floating_point())
-            throw new ArgumentException($"{Method} policy: expected floating-point observations, got {observations.dtype}.", nameof(observations));
-        // Checked as the network will see them, in float32: 1e300 is finite as a double and infinite after the cast.
-        using var asFloat = observations.to(torch.float32);                                     // disposed here: Act's own scope starts after this check
+        ThrowUnlessFiniteFloat32(observations, "observations", nameof(observations));
+    }
+
+    /// <summary>
+    /// Throws unless <paramref name="values"/> are floating-point and finite as the network will see them, in float32:
+    /// 1e300 is finite as a double and infinite after the cast.
+    /// </summary>
+    /// <param name="values">The tensor to check (its shape was checked by the caller).</param>
+    /// <param name="what">What the values are, for the message ("observations", "actions").</param>
+    /// <param name="parameterName">The caller's parameter, for the exception.</param>
+    protected void ThrowUnlessFiniteFloat32(torch.Tensor values, string what, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (!values.is_floating_point())
+            throw new ArgumentException($"{Method} policy: expected floating-point {what}, got {values.dtype}.", parameterName);
+        using var asFloat = values.to(torch.float32);                                           // disposed here: the caller's own scope starts after this check
         using var finite = asFloat.isfinite();
         using var allFinite = finite.all();
         if (!allFinite.item<bool>())
-            throw new ArgumentException($"{Method} policy: observations contain NaN or infinite values, or values beyond float32's range (±3.4e38) (shape {shape}).", nameof(observations));
+            throw new ArgumentException(
+                $"{Method} policy: {what} contain NaN or infinite values, or values beyond float32's range (±3.4e38) (shape [{string.Join(", ", values.shape)}]).", parameterName);
     }
 }
