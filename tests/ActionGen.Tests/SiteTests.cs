@@ -115,6 +115,37 @@ public class SiteTests(ChromiumFixture browser) : IClassFixture<ChromiumFixture>
         Assert.True(problems.Count == 0, $"{pageName}:\n{string.Join('\n', problems.Take(20))}");
     }
 
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task On_a_phone_wide_charts_code_and_tables_scroll_in_their_own_box_and_the_page_never_scrolls_sideways(string pageName)
+    {
+        _ = Built.Value;
+        const int phoneWidth = 400;
+        await using var page = await browser.Chromium.Browser.NewPageAsync();
+        await page.SetViewportAsync(new ViewPortOptions { Width = phoneWidth, Height = 800, IsMobile = true });
+        await page.GoToAsync(new Uri(Path.Combine(SiteFolder, pageName)).AbsoluteUri, WaitUntilNavigation.Load);
+        await page.WaitForFunctionAsync("() => Array.from(document.querySelectorAll('div.chart')).every(d => d.querySelector('svg.main-svg'))",
+            new WaitForFunctionOptions { Timeout = 30_000 });
+
+        int pageWidth = await page.EvaluateExpressionAsync<int>("document.documentElement.scrollWidth");
+        // What sticks out of the screen without a scrolling box of its own around it (outermost only).
+        var wide = await page.EvaluateFunctionAsync<string[]>("""
+            screenWidth => {
+              const sticksOut = e => e.getBoundingClientRect().right > screenWidth + 1;
+              const escapes = e => sticksOut(e) && (() => {
+                for (let a = e.parentElement; a && a !== document.body; a = a.parentElement)
+                  if (getComputedStyle(a).overflowX !== 'visible') return sticksOut(a) && escapes(a);
+                return true; })();
+              const all = Array.from(document.querySelectorAll('body *')).filter(escapes);
+              return all.filter(e => !all.includes(e.parentElement)).slice(0, 5)
+                .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (typeof e.className === 'string' && e.className ? '.' + e.className.split(' ').join('.') : '')
+                          + ' ends at ' + Math.round(e.getBoundingClientRect().right) + ' px');
+            }
+            """, phoneWidth);
+        Assert.True(pageWidth <= phoneWidth,
+            $"{pageName} is {pageWidth} px wide on a {phoneWidth} px screen, so the whole page scrolls sideways; too wide: {string.Join("; ", wide)}");
+    }
+
     [Fact]
     public void The_index_carries_the_readme_notebook_table_and_the_pages_chain_in_series_order()
     {
