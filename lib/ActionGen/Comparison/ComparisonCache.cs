@@ -9,7 +9,7 @@ namespace ActionGen.Comparison;
 /// Trained models and measured columns on disk, so a notebook that extends the comparison (05, 06) reuses what 04
 /// measured instead of training it again, and a re-run skips finished work. Every key includes the method's options,
 /// the budget, the task, the seed and the library build itself, so a change to any of them is measured afresh. Runs
-/// that share the folder at the same time (two notebooks, or two test lanes) measure each entry once: see
+/// that share the folder at the same time (the runner's --parallel, or two notebook tests at once) measure each entry once: see
 /// <see cref="CacheClaim"/>. A run that finds a column being measured need not sit idle: <see cref="TryTrain"/> lets it
 /// train that column's models meanwhile, and <see cref="Model"/> gives the measuring run what it trained.
 /// </summary>
