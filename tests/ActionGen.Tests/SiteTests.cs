@@ -60,11 +60,8 @@ public class SiteTests(ChromiumFixture browser) : IClassFixture<ChromiumFixture>
                 await e.Request.AbortAsync(); // the site must not need the network; the abort shows up as a failed request
         };
 
-        await page.GoToAsync(new Uri(Path.Combine(SiteFolder, pageName)).AbsoluteUri, WaitUntilNavigation.Load);
+        await LoadWithChartsDrawnAsync(page, pageName);
         int charts = await page.EvaluateExpressionAsync<int>("document.querySelectorAll('div.chart').length");
-        if (charts > 0)
-            await page.WaitForFunctionAsync("() => Array.from(document.querySelectorAll('div.chart')).every(d => d.querySelector('svg.main-svg'))",
-                new WaitForFunctionOptions { Timeout = 30_000 });
         Directory.CreateDirectory(Screenshots);
         await page.ScreenshotAsync(Path.Combine(Screenshots, Path.ChangeExtension(pageName, ".png")), new ScreenshotOptions());
 
@@ -123,9 +120,7 @@ public class SiteTests(ChromiumFixture browser) : IClassFixture<ChromiumFixture>
         const int phoneWidth = 400;
         await using var page = await browser.Chromium.Browser.NewPageAsync();
         await page.SetViewportAsync(new ViewPortOptions { Width = phoneWidth, Height = 800, IsMobile = true });
-        await page.GoToAsync(new Uri(Path.Combine(SiteFolder, pageName)).AbsoluteUri, WaitUntilNavigation.Load);
-        await page.WaitForFunctionAsync("() => Array.from(document.querySelectorAll('div.chart')).every(d => d.querySelector('svg.main-svg'))",
-            new WaitForFunctionOptions { Timeout = 30_000 });
+        await LoadWithChartsDrawnAsync(page, pageName);
 
         int pageWidth = await page.EvaluateExpressionAsync<int>("document.documentElement.scrollWidth");
         // What sticks out of the screen without a scrolling box of its own around it (outermost only).
@@ -215,6 +210,14 @@ public class SiteTests(ChromiumFixture browser) : IClassFixture<ChromiumFixture>
         Assert.Contains("a price $5", html, StringComparison.Ordinal);
         Assert.Contains("<code>$&quot;{x}&quot;</code>", html, StringComparison.Ordinal);
         Assert.Contains("var s = $&quot;{a}$&quot;;", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>Opens a site page from file:// and waits until plotly.js has drawn every chart on it (at most 30 s).</summary>
+    private static async Task LoadWithChartsDrawnAsync(IPage page, string pageName)
+    {
+        await page.GoToAsync(new Uri(Path.Combine(SiteFolder, pageName)).AbsoluteUri, WaitUntilNavigation.Load);
+        await page.WaitForFunctionAsync("() => Array.from(document.querySelectorAll('div.chart')).every(d => d.querySelector('svg.main-svg'))",
+            new WaitForFunctionOptions { Timeout = 30_000 });
     }
 
     private static JsonObject Cell(string type, string source) => new() { ["cell_type"] = type, ["source"] = source, ["metadata"] = new JsonObject() };
